@@ -1,0 +1,387 @@
+package org.vaenodes.engine.model;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.nd4j.shade.jackson.databind.SerializationFeature;
+
+/**
+ * Architecture and training settings of a convolutional VAE. Immutable; {@link #builder()} starts from the
+ * seed model (28×28×1, three 64-filter 4×4 convolutions with strides 2,2,1, latent size 8, squared-error + KL
+ * loss, Adam 0.0005, batch 64, 30,000 iterations). {@link #validate()} runs on every build so an unusable
+ * combination fails before any work starts.
+ */
+public final class VaeConfig {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final int height;
+    private final int width;
+    private final int latentSize;
+    private final int kernelSize;
+    private final int[] encoderFilters;
+    private final int[] encoderStrides;
+    private final int decoderHidden;
+    private final int[] decoderFilters;
+    private final int[] decoderStrides;
+    private final double leakyReluAlpha;
+    private final double keepProbability;
+    private final double learningRate;
+    private final int batchSize;
+    private final int iterations;
+    private final ReconstructionLoss reconstructionLoss;
+    private final double klWeight;
+    private final long seed;
+
+    private VaeConfig(Builder b) {
+        height = b.height;
+        width = b.width;
+        latentSize = b.latentSize;
+        kernelSize = b.kernelSize;
+        encoderFilters = b.encoderFilters.clone();
+        encoderStrides = b.encoderStrides.clone();
+        decoderHidden = b.decoderHidden;
+        decoderFilters = b.decoderFilters.clone();
+        decoderStrides = b.decoderStrides.clone();
+        leakyReluAlpha = b.leakyReluAlpha;
+        keepProbability = b.keepProbability;
+        learningRate = b.learningRate;
+        batchSize = b.batchSize;
+        iterations = b.iterations;
+        reconstructionLoss = Objects.requireNonNull(b.reconstructionLoss, "reconstruction loss");
+        klWeight = b.klWeight;
+        seed = b.seed;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.height = height;
+        b.width = width;
+        b.latentSize = latentSize;
+        b.kernelSize = kernelSize;
+        b.encoderFilters = encoderFilters.clone();
+        b.encoderStrides = encoderStrides.clone();
+        b.decoderHidden = decoderHidden;
+        b.decoderFilters = decoderFilters.clone();
+        b.decoderStrides = decoderStrides.clone();
+        b.leakyReluAlpha = leakyReluAlpha;
+        b.keepProbability = keepProbability;
+        b.learningRate = learningRate;
+        b.batchSize = batchSize;
+        b.iterations = iterations;
+        b.reconstructionLoss = reconstructionLoss;
+        b.klWeight = klWeight;
+        b.seed = seed;
+        return b;
+    }
+
+    /** The seed model's settings. */
+    public static VaeConfig defaults() {
+        return builder().build();
+    }
+
+    public int height() { return height; }
+    public int width() { return width; }
+    public int pixels() { return height * width; }
+    public int latentSize() { return latentSize; }
+    public int kernelSize() { return kernelSize; }
+    public int[] encoderFilters() { return encoderFilters.clone(); }
+    public int[] encoderStrides() { return encoderStrides.clone(); }
+    public int decoderHidden() { return decoderHidden; }
+    public int[] decoderFilters() { return decoderFilters.clone(); }
+    public int[] decoderStrides() { return decoderStrides.clone(); }
+    public double leakyReluAlpha() { return leakyReluAlpha; }
+    public double keepProbability() { return keepProbability; }
+    public double learningRate() { return learningRate; }
+    public int batchSize() { return batchSize; }
+    public int iterations() { return iterations; }
+    public ReconstructionLoss reconstructionLoss() { return reconstructionLoss; }
+    public double klWeight() { return klWeight; }
+    public long seed() { return seed; }
+
+    /** Height of the encoder's last feature map, which is also the grid the decoder starts from. */
+    public int codeHeight() { return height / product(encoderStrides); }
+    public int codeWidth() { return width / product(encoderStrides); }
+    /** Size of the decoder's last feature map. */
+    public int decodedHeight() { return codeHeight() * product(decoderStrides); }
+    public int decodedWidth() { return codeWidth() * product(decoderStrides); }
+
+    /** One line a user can read, e.g. in a port summary. */
+    public String summary() {
+        return String.format(java.util.Locale.ROOT,
+                "input %d×%d×1 · encoder conv %s filters, %d×%d kernels, strides %s · latent %d · "
+                        + "decoder dense %d→%d, deconv %s filters, strides %s · %s loss, β=%s",
+                height, width, Arrays.toString(encoderFilters), kernelSize, kernelSize, Arrays.toString(encoderStrides),
+                latentSize, decoderHidden, codeHeight() * codeWidth(), Arrays.toString(decoderFilters),
+                Arrays.toString(decoderStrides), reconstructionLoss, klWeight);
+    }
+
+    private static int product(int[] values) {
+        int p = 1;
+        for (int v : values) {
+            p *= v;
+        }
+        return p;
+    }
+
+    private void validate() {
+        require(height >= 1 && height <= 4096, "Image height must be between 1 and 4096, got " + height);
+        require(width >= 1 && width <= 4096, "Image width must be between 1 and 4096, got " + width);
+        require(latentSize >= 1 && latentSize <= 4096, "Latent size must be between 1 and 4096, got " + latentSize);
+        require(kernelSize >= 1 && kernelSize <= 15, "Kernel size must be between 1 and 15, got " + kernelSize);
+        require(encoderFilters.length >= 1, "The encoder needs at least one convolution layer");
+        require(encoderFilters.length == encoderStrides.length, "Encoder filters (" + encoderFilters.length
+                + " layers) and encoder strides (" + encoderStrides.length + " layers) must have the same length");
+        require(decoderFilters.length >= 1, "The decoder needs at least one transposed convolution layer");
+        require(decoderFilters.length == decoderStrides.length, "Decoder filters (" + decoderFilters.length
+                + " layers) and decoder strides (" + decoderStrides.length + " layers) must have the same length");
+        for (int f : encoderFilters) {
+            require(f >= 1 && f <= 1024, "Encoder filters must be between 1 and 1024, got " + f);
+        }
+        for (int f : decoderFilters) {
+            require(f >= 1 && f <= 1024, "Decoder filters must be between 1 and 1024, got " + f);
+        }
+        for (int s : encoderStrides) {
+            require(s >= 1 && s <= kernelSize, "Encoder strides must be between 1 and the kernel size ("
+                    + kernelSize + "), got " + s);
+        }
+        for (int s : decoderStrides) {
+            require(s >= 1 && s <= kernelSize, "Decoder strides must be between 1 and the kernel size ("
+                    + kernelSize + "), got " + s);
+        }
+        int down = product(encoderStrides);
+        require(height % down == 0 && width % down == 0, "Image size " + height + "×" + width
+                + " is not divisible by the product of the encoder strides (" + down + "); choose strides that divide it");
+        long decoded = (long) decodedHeight() * decodedWidth() * decoderFilters[decoderFilters.length - 1];
+        require(decoded <= 4_000_000, "The decoder's last feature map (" + decodedHeight() + "×" + decodedWidth()
+                + "×" + decoderFilters[decoderFilters.length - 1] + ") is too large; use larger encoder or smaller decoder strides");
+        require(decoderHidden >= 1 && decoderHidden <= 65536, "Decoder hidden size must be between 1 and 65536, got " + decoderHidden);
+        require(leakyReluAlpha >= 0 && leakyReluAlpha < 1, "Leaky ReLU slope must be in [0, 1), got " + leakyReluAlpha);
+        require(keepProbability > 0 && keepProbability <= 1, "Dropout keep probability must be in (0, 1], got " + keepProbability);
+        require(learningRate > 0 && learningRate <= 10 && Double.isFinite(learningRate),
+                "Learning rate must be in (0, 10], got " + learningRate);
+        require(batchSize >= 1 && batchSize <= 65536, "Batch size must be between 1 and 65536, got " + batchSize);
+        require(iterations >= 1, "Iterations must be at least 1, got " + iterations);
+        require(klWeight >= 0 && Double.isFinite(klWeight), "KL weight β must be ≥ 0, got " + klWeight);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new InvalidConfigException(message);
+        }
+    }
+
+    // ---- JSON ---------------------------------------------------------------------------------------------
+
+    public String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("height", height);
+        m.put("width", width);
+        m.put("latentSize", latentSize);
+        m.put("kernelSize", kernelSize);
+        m.put("encoderFilters", encoderFilters);
+        m.put("encoderStrides", encoderStrides);
+        m.put("decoderHidden", decoderHidden);
+        m.put("decoderFilters", decoderFilters);
+        m.put("decoderStrides", decoderStrides);
+        m.put("leakyReluAlpha", leakyReluAlpha);
+        m.put("keepProbability", keepProbability);
+        m.put("learningRate", learningRate);
+        m.put("batchSize", batchSize);
+        m.put("iterations", iterations);
+        m.put("reconstructionLoss", reconstructionLoss.name());
+        m.put("klWeight", klWeight);
+        m.put("seed", seed);
+        try {
+            return JSON.writeValueAsString(m);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the VAE configuration as JSON", e);
+        }
+    }
+
+    /**
+     * Reads what {@link #toJson()} wrote. Missing keys take the seed's value (so older files stay readable);
+     * a value of the wrong type or an invalid combination is an error naming the key.
+     */
+    public static VaeConfig fromJson(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new InvalidConfigException("The VAE configuration is not valid JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidConfigException("The VAE configuration must be a JSON object");
+        }
+        Builder b = builder();
+        JsonReader r = new JsonReader(root);
+        b.height = r.integer("height", b.height);
+        b.width = r.integer("width", b.width);
+        b.latentSize = r.integer("latentSize", b.latentSize);
+        b.kernelSize = r.integer("kernelSize", b.kernelSize);
+        b.encoderFilters = r.integers("encoderFilters", b.encoderFilters);
+        b.encoderStrides = r.integers("encoderStrides", b.encoderStrides);
+        b.decoderHidden = r.integer("decoderHidden", b.decoderHidden);
+        b.decoderFilters = r.integers("decoderFilters", b.decoderFilters);
+        b.decoderStrides = r.integers("decoderStrides", b.decoderStrides);
+        b.leakyReluAlpha = r.number("leakyReluAlpha", b.leakyReluAlpha);
+        b.keepProbability = r.number("keepProbability", b.keepProbability);
+        b.learningRate = r.number("learningRate", b.learningRate);
+        b.batchSize = r.integer("batchSize", b.batchSize);
+        b.iterations = r.integer("iterations", b.iterations);
+        String loss = r.text("reconstructionLoss", b.reconstructionLoss.name());
+        try {
+            b.reconstructionLoss = ReconstructionLoss.valueOf(loss);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("Unknown reconstruction loss '" + loss + "'; expected one of "
+                    + Arrays.toString(ReconstructionLoss.values()));
+        }
+        b.klWeight = r.number("klWeight", b.klWeight);
+        b.seed = r.longInteger("seed", b.seed);
+        return b.build();
+    }
+
+    /** Typed access to a JSON object whose errors name the key. */
+    private record JsonReader(JsonNode root) {
+        int integer(String key, int fallback) {
+            JsonNode n = root.get(key);
+            if (n == null) {
+                return fallback;
+            }
+            if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+                throw new InvalidConfigException("'" + key + "' must be a whole number, got " + n);
+            }
+            return n.intValue();
+        }
+
+        long longInteger(String key, long fallback) {
+            JsonNode n = root.get(key);
+            if (n == null) {
+                return fallback;
+            }
+            if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+                throw new InvalidConfigException("'" + key + "' must be a whole number, got " + n);
+            }
+            return n.longValue();
+        }
+
+        double number(String key, double fallback) {
+            JsonNode n = root.get(key);
+            if (n == null) {
+                return fallback;
+            }
+            if (!n.isNumber()) {
+                throw new InvalidConfigException("'" + key + "' must be a number, got " + n);
+            }
+            return n.doubleValue();
+        }
+
+        String text(String key, String fallback) {
+            JsonNode n = root.get(key);
+            if (n == null) {
+                return fallback;
+            }
+            if (!n.isTextual()) {
+                throw new InvalidConfigException("'" + key + "' must be a string, got " + n);
+            }
+            return n.textValue();
+        }
+
+        int[] integers(String key, int[] fallback) {
+            JsonNode n = root.get(key);
+            if (n == null) {
+                return fallback;
+            }
+            if (!n.isArray()) {
+                throw new InvalidConfigException("'" + key + "' must be a list of whole numbers, got " + n);
+            }
+            int[] out = new int[n.size()];
+            for (int i = 0; i < out.length; i++) {
+                JsonNode e = n.get(i);
+                if (!e.isIntegralNumber() || !e.canConvertToInt()) {
+                    throw new InvalidConfigException("'" + key + "' must be a list of whole numbers, got " + n);
+                }
+                out[i] = e.intValue();
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof VaeConfig other && toJson().equals(other.toJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return toJson().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+
+    /** Mutable builder, preset to the seed model. */
+    public static final class Builder {
+        private int height = 28;
+        private int width = 28;
+        private int latentSize = 8;
+        private int kernelSize = 4;
+        private int[] encoderFilters = {64, 64, 64};
+        private int[] encoderStrides = {2, 2, 1};
+        private int decoderHidden = 24;
+        private int[] decoderFilters = {64, 64, 64};
+        private int[] decoderStrides = {2, 1, 1};
+        private double leakyReluAlpha = 0.3;
+        private double keepProbability = 0.8;
+        private double learningRate = 0.0005;
+        private int batchSize = 64;
+        private int iterations = 30_000;
+        private ReconstructionLoss reconstructionLoss = ReconstructionLoss.SUM_SQUARED;
+        private double klWeight = 1.0;
+        private long seed = 0;
+
+        private Builder() {
+        }
+
+        public Builder imageSize(int height, int width) { this.height = height; this.width = width; return this; }
+        public Builder latentSize(int v) { latentSize = v; return this; }
+        public Builder kernelSize(int v) { kernelSize = v; return this; }
+        public Builder encoderFilters(int... v) { encoderFilters = v.clone(); return this; }
+        public Builder encoderStrides(int... v) { encoderStrides = v.clone(); return this; }
+        public Builder decoderHidden(int v) { decoderHidden = v; return this; }
+        public Builder decoderFilters(int... v) { decoderFilters = v.clone(); return this; }
+        public Builder decoderStrides(int... v) { decoderStrides = v.clone(); return this; }
+        /** Same filter count for every encoder and decoder convolution. */
+        public Builder filters(int v) {
+            Arrays.fill(encoderFilters, v);
+            Arrays.fill(decoderFilters, v);
+            return this;
+        }
+        public Builder leakyReluAlpha(double v) { leakyReluAlpha = v; return this; }
+        public Builder keepProbability(double v) { keepProbability = v; return this; }
+        public Builder learningRate(double v) { learningRate = v; return this; }
+        public Builder batchSize(int v) { batchSize = v; return this; }
+        public Builder iterations(int v) { iterations = v; return this; }
+        public Builder reconstructionLoss(ReconstructionLoss v) { reconstructionLoss = v; return this; }
+        public Builder klWeight(double v) { klWeight = v; return this; }
+        public Builder seed(long v) { seed = v; return this; }
+
+        /** @throws InvalidConfigException naming the setting when the combination cannot work */
+        public VaeConfig build() {
+            VaeConfig c = new VaeConfig(this);
+            c.validate();
+            return c;
+        }
+    }
+}
