@@ -1,0 +1,52 @@
+package org.vaenodes.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+import org.vaenodes.engine.train.TrainingResult;
+
+/** Text outputs of the CLI, each written to a temporary file and moved into place. */
+final class OutputFiles {
+
+    private OutputFiles() {
+    }
+
+    interface Content {
+        void writeTo(Writer w) throws IOException;
+    }
+
+    static void writeText(Path file, Content content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(w);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** iteration,loss,reconstruction,kl,elapsed_s — one row per iteration from 0. */
+    static void writeLossCsv(Path file, TrainingResult r) throws IOException {
+        writeText(file, w -> {
+            w.write("iteration,loss,reconstruction,kl,elapsed_s\n");
+            for (int i = 0; i < r.iterations(); i++) {
+                w.write(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.3f%n", i, r.loss()[i], r.reconstruction()[i],
+                        r.kl()[i], r.elapsedSeconds()[i]));
+            }
+        });
+    }
+}

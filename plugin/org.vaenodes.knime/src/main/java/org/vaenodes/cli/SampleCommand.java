@@ -1,0 +1,53 @@
+package org.vaenodes.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.vaenodes.engine.image.ImageGrids;
+import org.vaenodes.engine.image.PngImages;
+import org.vaenodes.engine.model.VaeModel;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Decode random points z ~ N(0, I) into new images and write them as a PNG grid.")
+final class SampleCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VaeCli cli;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip")
+    Path modelFile;
+
+    @Option(names = "--count", paramLabel = "N", description = "Images (default: ${DEFAULT-VALUE}).")
+    int count = 64;
+
+    @Option(names = "--columns", paramLabel = "C", description = "Images per row (default: ${DEFAULT-VALUE}).")
+    int columns = 8;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the z draws (default: ${DEFAULT-VALUE}).")
+    long seed = 0;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1, got " + count);
+        }
+        cli.startBackend();
+        try (VaeModel model = Inputs.model(modelFile)) {
+            write(model, count, columns, seed, out);
+        }
+        System.out.println("wrote " + out);
+        return 0;
+    }
+
+    static void write(VaeModel model, int count, int columns, long seed, Path out) throws java.io.IOException {
+        float[] images = model.sample(count, seed);
+        PngImages.writePng(ImageGrids.tiles(images, count, model.config().height(), model.config().width(), columns), out);
+    }
+}

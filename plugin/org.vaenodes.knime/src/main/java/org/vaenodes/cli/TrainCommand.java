@@ -1,0 +1,55 @@
+package org.vaenodes.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.vaenodes.engine.idx.IdxDataset;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.model.VaeModelFile;
+import org.vaenodes.engine.train.TrainingResult;
+import org.vaenodes.engine.train.VaeTrainer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a VAE on an IDX image file and save the model (a zip).")
+final class TrainCommand implements Callable<Integer> {
+
+    @ParentCommand
+    VaeCli cli;
+
+    @Option(names = "--images", required = true, paramLabel = "FILE", description = "IDX image file (raw or gzip).")
+    Path images;
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "IDX label file (optional; checked against the images).")
+    Path labels;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "Where to write the trained model.")
+    Path out;
+
+    @Option(names = "--loss-csv", paramLabel = "FILE", description = "Write iteration,loss,reconstruction,kl,elapsed_s per iteration.")
+    Path lossCsv;
+
+    @Mixin
+    ModelOptions model;
+
+    @Override
+    public Integer call() throws Exception {
+        IdxDataset data = Inputs.images(images, labels);
+        VaeConfig config = model.toConfig(data.images().height(), data.images().width());
+        cli.startBackend();
+        System.out.printf(Locale.ROOT, "training on %d images of %d×%d: %s%n", data.size(), config.height(),
+                config.width(), config.summary());
+        TrainingResult result = new VaeTrainer(config).train(data.images(), new ProgressPrinter(System.out, 2000), () -> false);
+        VaeModelFile.save(result.model(), out);
+        if (lossCsv != null) {
+            OutputFiles.writeLossCsv(lossCsv, result);
+        }
+        System.out.printf(Locale.ROOT, "saved %s (final training loss %.3f)%n", out, result.model().finalLoss());
+        return 0;
+    }
+}
