@@ -118,8 +118,8 @@ public final class VaeModelFile {
                     weightBytes.put(name.substring(WEIGHTS_DIR.length(), name.length() - ".nd4j".length()), bytes);
                 }
             }
-        } catch (ZipException e) {
-            throw new ModelFileException(source + ": not a VAE model file (damaged zip: " + e.getMessage() + ")");
+        } catch (ZipException | java.io.EOFException e) {
+            throw new ModelFileException(source + ": damaged or truncated model file (" + e.getMessage() + ")");
         }
         if (manifest == null || !FORMAT.equals(manifest.getProperty("format"))) {
             throw new ModelFileException(source + ": not a VAE model file (no " + MANIFEST + " naming format '"
