@@ -1,0 +1,11 @@
+package org.knime.core.data;
+
+/** Stand-in for KNIME's {@code RowKeyValue}: a row identifier. */
+public interface RowKeyValue {
+
+    String getString();
+
+    default RowKey materializeRowKey() {
+        return new RowKey(getString());
+    }
+}

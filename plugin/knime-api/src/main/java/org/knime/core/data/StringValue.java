@@ -1,0 +1,7 @@
+package org.knime.core.data;
+
+/** Stand-in for KNIME's {@code StringValue}: values with a string representation. */
+public interface StringValue extends DataValue {
+
+    String getStringValue();
+}

@@ -1,0 +1,7 @@
+package org.knime.core.data.container;
+
+/** Stand-in for KNIME's {@code RowFlushable}. */
+public interface RowFlushable {
+
+    void flushRows();
+}

@@ -1,0 +1,12 @@
+package org.knime.core.data.image;
+
+import org.knime.core.data.DataValue;
+
+/** Stand-in for KNIME's {@code ImageValue}: cells holding an image. */
+public interface ImageValue extends DataValue {
+
+    ImageContent getImageContent();
+
+    /** File name extension of the image format, e.g. {@code png}. */
+    String getImageExtension();
+}

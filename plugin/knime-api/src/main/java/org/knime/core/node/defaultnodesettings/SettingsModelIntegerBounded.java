@@ -1,0 +1,67 @@
+package org.knime.core.node.defaultnodesettings;
+
+import org.knime.core.node.InvalidSettingsException;
+
+/**
+ * Stand-in for KNIME's {@code SettingsModelIntegerBounded}: an int setting restricted to [min, max]. Setting a value
+ * outside throws {@link IllegalArgumentException}; loading or validating one throws
+ * {@link InvalidSettingsException}.
+ */
+public class SettingsModelIntegerBounded extends SettingsModelInteger {
+
+    private final int m_min;
+
+    private final int m_max;
+
+    public SettingsModelIntegerBounded(final String configName, final int defaultValue, final int minValue,
+        final int maxValue) {
+        super(configName, defaultValue);
+        if (minValue > maxValue) {
+            throw new IllegalArgumentException("The minimum (" + minValue + ") must not be larger than the maximum ("
+                + maxValue + ").");
+        }
+        m_min = minValue;
+        m_max = maxValue;
+        if (!inRange(defaultValue)) {
+            throw new IllegalArgumentException("The default value (" + defaultValue + ") of \"" + configName
+                + "\" is out of bounds [" + minValue + ", " + maxValue + "].");
+        }
+    }
+
+    private boolean inRange(final int value) {
+        return value >= m_min && value <= m_max;
+    }
+
+    @Override
+    protected SettingsModelIntegerBounded createClone() {
+        SettingsModelIntegerBounded clone = new SettingsModelIntegerBounded(getConfigName(), getIntValue(), m_min, m_max);
+        clone.setEnabled(isEnabled());
+        return clone;
+    }
+
+    public int getLowerBound() {
+        return m_min;
+    }
+
+    public int getUpperBound() {
+        return m_max;
+    }
+
+    /** Throws {@link IllegalArgumentException} if the value is out of bounds. */
+    @Override
+    public void setIntValue(final int newValue) {
+        if (!inRange(newValue)) {
+            throw new IllegalArgumentException("Value " + newValue + " of \"" + getConfigName()
+                + "\" is out of bounds [" + m_min + ", " + m_max + "].");
+        }
+        super.setIntValue(newValue);
+    }
+
+    @Override
+    protected void validateValue(final int value) throws InvalidSettingsException {
+        if (!inRange(value)) {
+            throw new InvalidSettingsException("Value " + value + " of \"" + getConfigName()
+                + "\" is out of bounds [" + m_min + ", " + m_max + "].");
+        }
+    }
+}
