@@ -1,0 +1,156 @@
+package org.vaenodes.knime.nodes.encoder;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vaenodes.engine.model.VaeModel;
+import org.vaenodes.knime.nodes.BatchAppender;
+import org.vaenodes.knime.nodes.NodeSupport;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+import org.vaenodes.knime.table.ColumnSelection;
+import org.vaenodes.knime.table.PixelColumns;
+import org.vaenodes.knime.table.PixelReader;
+
+/** Appends the latent mean (and optionally log standard deviation) of each row's image. */
+public final class VaeEncoderNodeModel extends NodeModel {
+
+    /** Prefix of the latent mean columns. */
+    public static final String MEAN_PREFIX = "z_mean_";
+
+    /** Prefix of the latent log-std columns. */
+    public static final String LOGSTD_PREFIX = "z_logstd_";
+
+    final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
+
+    final SettingsModelBoolean m_logStd = new SettingsModelBoolean("append_logstd", false);
+
+    VaeEncoderNodeModel() {
+        super(new PortType[]{VaeModelPortObject.TYPE, BufferedDataTable.TYPE},
+            new PortType[]{BufferedDataTable.TYPE});
+    }
+
+    static SettingsModelColumnFilter2 createColumns() {
+        return ColumnSelection.create();
+    }
+
+    static SettingsModelBoolean createLogStd() {
+        return new SettingsModelBoolean("append_logstd", false);
+    }
+
+    private DataTableSpec outSpec(final VaeModelPortObjectSpec model, final DataTableSpec in) {
+        List<DataColumnSpec> cols = new ArrayList<>();
+        for (int i = 0; i < model.getLatentSize(); i++) {
+            cols.add(new DataColumnSpecCreator(MEAN_PREFIX + i, DoubleCell.TYPE).createSpec());
+        }
+        if (m_logStd.getBooleanValue()) {
+            for (int i = 0; i < model.getLatentSize(); i++) {
+                cols.add(new DataColumnSpecCreator(LOGSTD_PREFIX + i, DoubleCell.TYPE).createSpec());
+            }
+        }
+        return BatchAppender.append(in, cols.toArray(new DataColumnSpec[0]));
+    }
+
+    private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
+        throws InvalidSettingsException {
+        String[] cols = ColumnSelection.resolve(m_columns, in);
+        PixelColumns.checkCount(cols.length, model.getHeight(), model.getWidth(), "The model");
+        return PixelColumns.indices(in, cols);
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        VaeModelPortObjectSpec model = NodeSupport.modelSpec(inSpecs[0]);
+        DataTableSpec in = (DataTableSpec)inSpecs[1];
+        if (in == null) {
+            throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
+        }
+        columns(model, in);
+        return new PortObjectSpec[]{outSpec(model, in)};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
+        BufferedDataTable table = (BufferedDataTable)inObjects[1];
+        VaeModelPortObjectSpec spec = port.getSpec();
+        PixelReader reader = new PixelReader(columns(spec, table.getDataTableSpec()), 1.0);
+        DataTableSpec outSpec = outSpec(spec, table.getDataTableSpec());
+        boolean logStd = m_logStd.getBooleanValue();
+        int latent = spec.getLatentSize();
+        BufferedDataTable out;
+        try (VaeModel model = NodeSupport.open(port)) {
+            out = BatchAppender.run(table, outSpec, reader, (images, count) -> {
+                VaeModel.Encoding e = model.encode(images, count);
+                DataCell[][] cells = new DataCell[count][];
+                for (int r = 0; r < count; r++) {
+                    DataCell[] c = new DataCell[logStd ? 2 * latent : latent];
+                    for (int j = 0; j < latent; j++) {
+                        c[j] = new DoubleCell(e.mean()[r * latent + j]);
+                        if (logStd) {
+                            c[latent + j] = new DoubleCell(e.logStd()[r * latent + j]);
+                        }
+                    }
+                    cells[r] = c;
+                }
+                return cells;
+            }, exec, exec);
+        }
+        String warning = reader.warning("their latent columns are missing");
+        if (warning != null) {
+            setWarningMessage(warning);
+        }
+        return new PortObject[]{out};
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_columns.saveSettingsTo(settings);
+        m_logStd.saveSettingsTo(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_columns.validateSettings(settings);
+        m_logStd.validateSettings(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_columns.loadSettingsFrom(settings);
+        m_logStd.loadSettingsFrom(settings);
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+
+    @Override
+    protected void reset() {
+        // no state
+    }
+}

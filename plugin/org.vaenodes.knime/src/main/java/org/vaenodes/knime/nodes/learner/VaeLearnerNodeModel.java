@@ -1,0 +1,177 @@
+package org.vaenodes.knime.nodes.learner;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.Locale;
+
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.model.VaeModel;
+import org.vaenodes.engine.nd4j.NativeBackend;
+import org.vaenodes.engine.train.TrainingCanceledException;
+import org.vaenodes.engine.train.TrainingDivergedException;
+import org.vaenodes.engine.train.TrainingProgress;
+import org.vaenodes.engine.train.TrainingResult;
+import org.vaenodes.engine.train.VaeTrainer;
+import org.vaenodes.knime.nodes.NodeSupport;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+import org.vaenodes.knime.table.FloatImages;
+import org.vaenodes.knime.table.PixelReader;
+
+/** Trains a convolutional VAE on the pixel columns of the input table. */
+public final class VaeLearnerNodeModel extends NodeModel {
+
+    /** Share of the progress bar spent reading the table. */
+    private static final double READ_SHARE = 0.05;
+
+    private final VaeLearnerSettings m_settings = new VaeLearnerSettings();
+
+    VaeLearnerNodeModel() {
+        super(new PortType[]{BufferedDataTable.TYPE},
+            new PortType[]{VaeModelPortObject.TYPE, BufferedDataTable.TYPE});
+    }
+
+    VaeLearnerSettings settings() {
+        return m_settings;
+    }
+
+    /** Spec of the training statistics table. */
+    static DataTableSpec statsSpec() {
+        return new DataTableSpec(new String[]{"iteration", "loss", "reconstruction", "kl", "elapsed_s"},
+            new org.knime.core.data.DataType[]{IntCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE, DoubleCell.TYPE,
+                DoubleCell.TYPE});
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        DataTableSpec in = (DataTableSpec)inSpecs[0];
+        if (in == null) {
+            throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
+        }
+        VaeLearnerSettings.Input input = m_settings.input(in);
+        VaeConfig config = m_settings.config(input.height(), input.width());
+        return new PortObjectSpec[]{new VaeModelPortObjectSpec(config), statsSpec()};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        BufferedDataTable table = (BufferedDataTable)inObjects[0];
+        VaeLearnerSettings.Input input = m_settings.input(table.getDataTableSpec());
+        VaeConfig config = m_settings.config(input.height(), input.width());
+
+        PixelReader reader = new PixelReader(input.indices(), 1.0);
+        FloatImages images = readImages(table, input, reader, exec.createSubProgress(READ_SHARE));
+        if (images.size() == 0) {
+            throw new InvalidSettingsException(table.size() == 0
+                ? "The input table is empty; the VAE Learner needs at least one image."
+                : "All " + table.size() + " rows have missing pixel values; there is nothing to train on.");
+        }
+        String warning = reader.warning("they were skipped");
+        if (warning != null) {
+            setWarningMessage(warning);
+        }
+
+        NativeBackend.setThreads(m_settings.m_threads.getIntValue());
+        ExecutionMonitor trainProgress = exec.createSubProgress(1 - READ_SHARE);
+        TrainingResult result;
+        try {
+            result = new VaeTrainer(config).train(images, p -> report(trainProgress, p),
+                NodeSupport.canceled(exec));
+        } catch (TrainingCanceledException e) {
+            throw new CanceledExecutionException("Training canceled at iteration " + e.getMessage());
+        } catch (TrainingDivergedException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+        exec.checkCanceled();
+        VaeModelPortObject port;
+        try (VaeModel model = result.model()) {
+            port = new VaeModelPortObject(model);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot store the trained model: " + e.getMessage(), e);
+        }
+        BufferedDataContainer stats = exec.createDataContainer(statsSpec());
+        for (int i = 0; i < result.iterations(); i++) {
+            stats.addRowToTable(new DefaultRow(RowKey.createRowKey((long)i), new IntCell(i + 1),
+                new DoubleCell(result.loss()[i]), new DoubleCell(result.reconstruction()[i]),
+                new DoubleCell(result.kl()[i]), new DoubleCell(result.elapsedSeconds()[i])));
+        }
+        stats.close();
+        return new PortObject[]{port, stats.getTable()};
+    }
+
+    private static FloatImages readImages(final BufferedDataTable table, final VaeLearnerSettings.Input input,
+        final PixelReader reader, final ExecutionMonitor exec) throws CanceledExecutionException {
+        FloatImages images = new FloatImages(input.height(), input.width());
+        long n = table.size();
+        long i = 0;
+        try (CloseableRowIterator it = table.iterator()) {
+            while (it.hasNext()) {
+                if (i % NodeSupport.BATCH == 0) {
+                    exec.checkCanceled();
+                    final long done = i;
+                    exec.setProgress(NodeSupport.fraction(i, n), () -> "Reading row " + done + " / " + n);
+                }
+                DataRow row = it.next();
+                if (reader.read(row, images.nextChunk(), images.nextOffset())) {
+                    images.commit();
+                }
+                i++;
+            }
+        }
+        return images;
+    }
+
+    private static void report(final ExecutionMonitor exec, final TrainingProgress p) {
+        exec.setProgress(p.fractionDone(), () -> String.format(Locale.ROOT, "Iteration %d / %d · loss %.4f · ETA %s",
+            p.iteration() + 1, p.iterations(), p.loss(), p.etaText()));
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        m_settings.save(settings);
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.validate(settings);
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_settings.load(settings);
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // the model is a port object; KNIME saves and loads it
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // the model is a port object; KNIME saves and loads it
+    }
+
+    @Override
+    protected void reset() {
+        // no state between executions
+    }
+}

@@ -1,0 +1,49 @@
+package org.vaenodes.knime.nodes.mnistreader;
+
+import javax.swing.JFileChooser;
+
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentButtonGroup;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+
+/** Dialog of the MNIST Reader. */
+final class MnistReaderNodeDialog extends DefaultNodeSettingsPane {
+
+    MnistReaderNodeDialog() {
+        MnistReaderSettings s = new MnistReaderSettings();
+        setDefaultTabTitle("Source");
+        addDialogComponent(new DialogComponentButtonGroup(s.m_mode, "Source", true,
+            new String[]{"Built-in MNIST test set (10,000 images, offline)", "Local IDX files",
+                "Download MNIST / Fashion-MNIST"},
+            new String[]{MnistReaderSettings.MODE_BUILTIN, MnistReaderSettings.MODE_LOCAL,
+                MnistReaderSettings.MODE_DOWNLOAD}));
+
+        createNewGroup("Local IDX files");
+        addDialogComponent(new DialogComponentFileChooser(s.m_imagesFile, "vaenodes.idx.images",
+            JFileChooser.OPEN_DIALOG, false, ".gz", ".idx3-ubyte", "-ubyte"));
+        addDialogComponent(new DialogComponentFileChooser(s.m_labelsFile, "vaenodes.idx.labels",
+            JFileChooser.OPEN_DIALOG, false, ".gz", ".idx1-ubyte", "-ubyte"));
+        closeCurrentGroup();
+
+        createNewGroup("Download");
+        addDialogComponent(new DialogComponentStringSelection(s.m_dataset, "Dataset",
+            MnistDownloader.Dataset.MNIST.label(), MnistDownloader.Dataset.FASHION_MNIST.label()));
+        addDialogComponent(new DialogComponentButtonGroup(s.m_split, "Split", false,
+            new String[]{"Test (10,000)", "Train (60,000)"},
+            new String[]{MnistReaderSettings.SPLIT_TEST, MnistReaderSettings.SPLIT_TRAIN}));
+        addDialogComponent(new DialogComponentString(s.m_baseUrl, "Base URL (empty: default mirror)", false, 40));
+        addDialogComponent(new DialogComponentFileChooser(s.m_cacheDir, "vaenodes.cache",
+            JFileChooser.OPEN_DIALOG, true));
+        closeCurrentGroup();
+
+        createNewGroup("Output");
+        addDialogComponent(new DialogComponentNumber(s.m_maxRows, "Max rows (0 = all)", 1000, 10));
+        addDialogComponent(new DialogComponentButtonGroup(s.m_pixelScale, "Pixel values", false,
+            new String[]{"[0, 1]", "0–255"}, new String[]{MnistReaderSettings.SCALE_UNIT,
+                MnistReaderSettings.SCALE_BYTE}));
+        closeCurrentGroup();
+    }
+}

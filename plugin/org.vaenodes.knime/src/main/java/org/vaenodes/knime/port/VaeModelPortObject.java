@@ -1,0 +1,137 @@
+package org.vaenodes.knime.port;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+
+import javax.swing.JComponent;
+import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
+
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.port.AbstractPortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortObjectZipInputStream;
+import org.knime.core.node.port.PortObjectZipOutputStream;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.PortTypeRegistry;
+import org.vaenodes.engine.model.ModelFileException;
+import org.vaenodes.engine.model.VaeModel;
+import org.vaenodes.engine.model.VaeModelFile;
+
+/**
+ * A trained VAE. Holds the model in the engine's model file format (bytes), so it owns no native memory: every
+ * execution that needs the network opens its own {@link VaeModel} with {@link #openModel()} and closes it.
+ * Saved inside the workflow as that same model file.
+ */
+public final class VaeModelPortObject extends AbstractPortObject {
+
+    /** The port type (registered in plugin.xml). */
+    public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(VaeModelPortObject.class);
+
+    /** Optional variant of {@link #TYPE}. */
+    public static final PortType TYPE_OPTIONAL =
+        PortTypeRegistry.getInstance().getPortType(VaeModelPortObject.class, true);
+
+    static final String MODEL_ENTRY = "vae-model.zip";
+
+    private VaeModelPortObjectSpec m_spec;
+
+    private byte[] m_modelBytes;
+
+    private int m_iterations;
+
+    private double m_finalLoss;
+
+    /** For the serializer only. */
+    public VaeModelPortObject() {
+    }
+
+    /** Captures a trained model (its file bytes); the model itself stays with the caller. */
+    public VaeModelPortObject(final VaeModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        VaeModelFile.write(model, bytes);
+        m_modelBytes = bytes.toByteArray();
+        m_spec = new VaeModelPortObjectSpec(model.config());
+        m_iterations = model.iterationsTrained();
+        m_finalLoss = model.finalLoss();
+    }
+
+    /** A new model instance on the calling thread; the caller must close it. */
+    public VaeModel openModel() throws IOException {
+        return VaeModelFile.read(new ByteArrayInputStream(m_modelBytes), "VAE model port");
+    }
+
+    /** Iterations the model was trained for. */
+    public int getIterationsTrained() {
+        return m_iterations;
+    }
+
+    /** Loss of the last training iteration. */
+    public double getFinalLoss() {
+        return m_finalLoss;
+    }
+
+    /** The model file's size in bytes. */
+    public int getModelFileSize() {
+        return m_modelBytes.length;
+    }
+
+    @Override
+    public VaeModelPortObjectSpec getSpec() {
+        return m_spec;
+    }
+
+    @Override
+    public String getSummary() {
+        return String.format(Locale.ROOT, "VAE %d×%d, latent %d, %d iterations, final loss %.4f",
+            m_spec.getHeight(), m_spec.getWidth(), m_spec.getLatentSize(), m_iterations, m_finalLoss);
+    }
+
+    @Override
+    public JComponent[] getViews() {
+        JTextArea text = new JTextArea(getSummary() + "\n\n" + m_spec.describe() + "\n\n" + m_spec.getConfigJson());
+        text.setEditable(false);
+        JScrollPane pane = new JScrollPane(text);
+        pane.setName("VAE Model");
+        return new JComponent[]{pane};
+    }
+
+    @Override
+    protected void save(final PortObjectZipOutputStream out, final ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        out.putNextEntry(new ZipEntry(MODEL_ENTRY));
+        out.write(m_modelBytes);
+        out.closeEntry();
+    }
+
+    @Override
+    protected void load(final PortObjectZipInputStream in, final PortObjectSpec spec, final ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException {
+        ZipEntry entry;
+        while ((entry = in.getNextEntry()) != null && !MODEL_ENTRY.equals(entry.getName())) {
+            // skip unknown entries
+        }
+        if (entry == null) {
+            throw new IOException("The saved VAE model has no " + MODEL_ENTRY + " entry; the workflow data is "
+                + "damaged. Re-execute the VAE Learner.");
+        }
+        byte[] bytes = in.readAllBytes();
+        try (VaeModel model = VaeModelFile.read(new ByteArrayInputStream(bytes), "VAE model saved in the workflow")) {
+            m_modelBytes = bytes;
+            m_spec = new VaeModelPortObjectSpec(model.config());
+            m_iterations = model.iterationsTrained();
+            m_finalLoss = model.finalLoss();
+        } catch (ModelFileException e) {
+            throw new IOException("Cannot load the VAE model: " + e.getMessage()
+                + ". Reset and re-execute the VAE Learner to train it with this version.", e);
+        }
+    }
+
+    /** Registered in plugin.xml. */
+    public static final class Serializer extends AbstractPortObjectSerializer<VaeModelPortObject> {
+    }
+}

@@ -1,0 +1,144 @@
+package org.vaenodes.knime.table;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.knime.core.data.DataColumnProperties;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.util.filter.InputFilter;
+
+/**
+ * Pixel columns: names {@code px_0 … px_{h·w−1}} (row-major), double values, and the image height and width as
+ * column properties on each of them so downstream nodes pick the shape up.
+ */
+public final class PixelColumns {
+
+    /** Name prefix of pixel columns. */
+    public static final String PREFIX = "px_";
+
+    /** Column property holding the image height. */
+    public static final String PROP_HEIGHT = "vae.image.height";
+
+    /** Column property holding the image width. */
+    public static final String PROP_WIDTH = "vae.image.width";
+
+    private PixelColumns() {
+    }
+
+    /** Name of pixel column i. */
+    public static String name(final int i) {
+        return PREFIX + i;
+    }
+
+    /** Double column specs {@code px_0…} with the image size as properties. */
+    public static DataColumnSpec[] specs(final int height, final int width) {
+        return specs(PREFIX, height, width);
+    }
+
+    /** Double column specs {@code prefix0…} with the image size as properties. */
+    public static DataColumnSpec[] specs(final String prefix, final int height, final int width) {
+        Map<String, String> props = new HashMap<>();
+        props.put(PROP_HEIGHT, Integer.toString(height));
+        props.put(PROP_WIDTH, Integer.toString(width));
+        DataColumnProperties properties = new DataColumnProperties(props);
+        DataColumnSpec[] specs = new DataColumnSpec[height * width];
+        for (int i = 0; i < specs.length; i++) {
+            DataColumnSpecCreator c = new DataColumnSpecCreator(prefix + i, DoubleCell.TYPE);
+            c.setProperties(properties);
+            specs[i] = c.createSpec();
+        }
+        return specs;
+    }
+
+    /** Numeric columns named {@code px_<n>}: the default selection of the column filters. */
+    public static InputFilter<DataColumnSpec> defaultSelection() {
+        return new InputFilter<DataColumnSpec>() {
+            @Override
+            public boolean include(final DataColumnSpec spec) {
+                return spec.getName().startsWith(PREFIX) && spec.getName().substring(PREFIX.length()).matches("\\d+")
+                    && spec.getType().isCompatible(DoubleValue.class);
+            }
+        };
+    }
+
+    /** Column names of the spec that pass {@link #defaultSelection()}, in table order. */
+    public static List<String> defaultColumns(final DataTableSpec spec) {
+        List<String> r = new ArrayList<>();
+        InputFilter<DataColumnSpec> f = defaultSelection();
+        for (DataColumnSpec c : spec) {
+            if (f.include(c)) {
+                r.add(c.getName());
+            }
+        }
+        return r;
+    }
+
+    /**
+     * The image size stored in the first selected column's properties, {@code null} if absent or unparsable.
+     */
+    public static int[] sizeFromProperties(final DataTableSpec spec, final String[] columns) {
+        if (columns.length == 0) {
+            return null;
+        }
+        DataColumnSpec c = spec.getColumnSpec(columns[0]);
+        if (c == null) {
+            return null;
+        }
+        String h = c.getProperties().getProperty(PROP_HEIGHT);
+        String w = c.getProperties().getProperty(PROP_WIDTH);
+        if (h == null || w == null) {
+            return null;
+        }
+        try {
+            int height = Integer.parseInt(h.trim());
+            int width = Integer.parseInt(w.trim());
+            return height > 0 && width > 0 ? new int[]{height, width} : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Column indices of the selected columns; checks that they exist and are numeric.
+     *
+     * @throws InvalidSettingsException naming the offending column
+     */
+    public static int[] indices(final DataTableSpec spec, final String[] columns) throws InvalidSettingsException {
+        int[] idx = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            int k = spec.findColumnIndex(columns[i]);
+            if (k < 0) {
+                throw new InvalidSettingsException("The selected pixel column \"" + columns[i]
+                    + "\" is not in the input table; reconfigure the node.");
+            }
+            DataType type = spec.getColumnSpec(k).getType();
+            if (!type.isCompatible(DoubleValue.class)) {
+                throw new InvalidSettingsException("The pixel column \"" + columns[i] + "\" is not numeric (type "
+                    + type + "); select only number columns (px_0, px_1, …).");
+            }
+            idx[i] = k;
+        }
+        return idx;
+    }
+
+    /**
+     * Checks that the selection has exactly the model's pixel count.
+     *
+     * @throws InvalidSettingsException e.g. "The model expects 784 pixel columns (28×28); 783 are selected."
+     */
+    public static void checkCount(final int selected, final int height, final int width, final String who)
+        throws InvalidSettingsException {
+        if (selected != height * width) {
+            throw new InvalidSettingsException(who + " expects " + height * width + " pixel columns (" + height + "×"
+                + width + "); " + selected + (selected == 1 ? " is" : " are") + " selected.");
+        }
+    }
+}
