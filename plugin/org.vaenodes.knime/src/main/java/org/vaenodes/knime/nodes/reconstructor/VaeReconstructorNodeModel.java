@@ -1,0 +1,234 @@
+package org.vaenodes.knime.nodes.reconstructor;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.image.png.PNGImageContent;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.image.ImagePortObject;
+import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.vaenodes.engine.image.ImageGrids;
+import org.vaenodes.engine.image.PngImages;
+import org.vaenodes.engine.model.VaeModel;
+import org.vaenodes.knime.nodes.BatchAppender;
+import org.vaenodes.knime.nodes.NodeSupport;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+import org.vaenodes.knime.table.ColumnSelection;
+import org.vaenodes.knime.table.ImageCells;
+import org.vaenodes.knime.table.PixelColumns;
+import org.vaenodes.knime.table.PixelReader;
+
+/**
+ * Appends each row's reconstruction (PNG), its reconstruction error and optionally the reconstructed pixels and
+ * latent means; the second output shows the first rows' originals above their reconstructions.
+ */
+public final class VaeReconstructorNodeModel extends NodeModel {
+
+    /** PNG column of the reconstruction. */
+    public static final String RECONSTRUCTION_COLUMN = "reconstruction";
+
+    /** Mean squared error per pixel between original and reconstruction. */
+    public static final String ERROR_COLUMN = "reconstruction_error";
+
+    /** Prefix of the reconstructed pixel columns. */
+    public static final String PIXEL_PREFIX = "rec_px_";
+
+    /** Prefix of the latent mean columns. */
+    public static final String MEAN_PREFIX = "z_mean_";
+
+    final SettingsModelColumnFilter2 m_columns = createColumns();
+
+    final SettingsModelBoolean m_appendPixels = createAppendPixels();
+
+    final SettingsModelBoolean m_appendLatent = createAppendLatent();
+
+    final SettingsModelIntegerBounded m_gridImages = createGridImages();
+
+    final SettingsModelIntegerBounded m_gridColumns = createGridColumns();
+
+    VaeReconstructorNodeModel() {
+        super(new PortType[]{VaeModelPortObject.TYPE, BufferedDataTable.TYPE},
+            new PortType[]{BufferedDataTable.TYPE, ImagePortObject.TYPE});
+    }
+
+    static SettingsModelColumnFilter2 createColumns() {
+        return ColumnSelection.create();
+    }
+
+    static SettingsModelBoolean createAppendPixels() {
+        return new SettingsModelBoolean("append_pixels", false);
+    }
+
+    static SettingsModelBoolean createAppendLatent() {
+        return new SettingsModelBoolean("append_latent_means", false);
+    }
+
+    static SettingsModelIntegerBounded createGridImages() {
+        return new SettingsModelIntegerBounded("grid_images", 16, 1, 1024);
+    }
+
+    static SettingsModelIntegerBounded createGridColumns() {
+        return new SettingsModelIntegerBounded("grid_columns", 8, 1, 128);
+    }
+
+    private List<SettingsModel> all() {
+        return List.of(m_columns, m_appendPixels, m_appendLatent, m_gridImages, m_gridColumns);
+    }
+
+    private DataTableSpec outSpec(final VaeModelPortObjectSpec model, final DataTableSpec in) {
+        List<DataColumnSpec> cols = new ArrayList<>();
+        cols.add(ImageCells.spec(RECONSTRUCTION_COLUMN));
+        cols.add(new DataColumnSpecCreator(ERROR_COLUMN, DoubleCell.TYPE).createSpec());
+        if (m_appendPixels.getBooleanValue()) {
+            cols.addAll(List.of(PixelColumns.specs(PIXEL_PREFIX, model.getHeight(), model.getWidth())));
+        }
+        if (m_appendLatent.getBooleanValue()) {
+            for (int i = 0; i < model.getLatentSize(); i++) {
+                cols.add(new DataColumnSpecCreator(MEAN_PREFIX + i, DoubleCell.TYPE).createSpec());
+            }
+        }
+        return BatchAppender.append(in, cols.toArray(new DataColumnSpec[0]));
+    }
+
+    private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
+        throws InvalidSettingsException {
+        String[] cols = ColumnSelection.resolve(m_columns, in);
+        PixelColumns.checkCount(cols.length, model.getHeight(), model.getWidth(), "The model");
+        return PixelColumns.indices(in, cols);
+    }
+
+    static ImagePortObjectSpec imageSpec() {
+        return new ImagePortObjectSpec(PNGImageContent.TYPE);
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        VaeModelPortObjectSpec model = NodeSupport.modelSpec(inSpecs[0]);
+        DataTableSpec in = (DataTableSpec)inSpecs[1];
+        if (in == null) {
+            throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
+        }
+        columns(model, in);
+        return new PortObjectSpec[]{outSpec(model, in), imageSpec()};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
+        BufferedDataTable table = (BufferedDataTable)inObjects[1];
+        VaeModelPortObjectSpec spec = port.getSpec();
+        PixelReader reader = new PixelReader(columns(spec, table.getDataTableSpec()), 1.0);
+        DataTableSpec outSpec = outSpec(spec, table.getDataTableSpec());
+        int h = spec.getHeight();
+        int w = spec.getWidth();
+        int pixels = h * w;
+        int latent = spec.getLatentSize();
+        boolean appendPixels = m_appendPixels.getBooleanValue();
+        boolean appendLatent = m_appendLatent.getBooleanValue();
+        int gridMax = m_gridImages.getIntValue();
+        float[] gridOriginals = new float[gridMax * pixels];
+        float[] gridRecon = new float[gridMax * pixels];
+        int[] gridCount = {0};
+        BufferedDataTable out;
+        try (VaeModel model = NodeSupport.open(port)) {
+            out = BatchAppender.run(table, outSpec, reader, (images, count) -> {
+                VaeModel.Encoding e = model.encode(images, count);
+                float[] rec = model.decode(e.mean(), count);
+                int take = Math.min(count, gridMax - gridCount[0]);
+                if (take > 0) {
+                    System.arraycopy(images, 0, gridOriginals, gridCount[0] * pixels, take * pixels);
+                    System.arraycopy(rec, 0, gridRecon, gridCount[0] * pixels, take * pixels);
+                    gridCount[0] += take;
+                }
+                DataCell[][] cells = new DataCell[count][];
+                for (int r = 0; r < count; r++) {
+                    List<DataCell> c = new ArrayList<>();
+                    c.add(ImageCells.png(rec, r * pixels, h, w));
+                    double sq = 0;
+                    for (int p = 0; p < pixels; p++) {
+                        double d = images[r * pixels + p] - rec[r * pixels + p];
+                        sq += d * d;
+                    }
+                    c.add(new DoubleCell(sq / pixels));
+                    if (appendPixels) {
+                        for (int p = 0; p < pixels; p++) {
+                            c.add(new DoubleCell(rec[r * pixels + p]));
+                        }
+                    }
+                    if (appendLatent) {
+                        for (int j = 0; j < latent; j++) {
+                            c.add(new DoubleCell(e.mean()[r * latent + j]));
+                        }
+                    }
+                    cells[r] = c.toArray(new DataCell[0]);
+                }
+                return cells;
+            }, exec, exec.createSubProgress(0.95));
+        }
+        String warning = reader.warning("their reconstruction columns are missing");
+        if (warning != null) {
+            setWarningMessage(warning);
+        }
+        byte[] png = gridCount[0] == 0 ? PngImages.toPng(new float[pixels], 0, h, w)
+            : PngImages.toPngBytes(ImageGrids.comparison(gridOriginals, gridRecon, gridCount[0], h, w,
+                m_gridColumns.getIntValue()));
+        exec.setProgress(1.0);
+        return new PortObject[]{out, new ImagePortObject(new PNGImageContent(png), imageSpec())};
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        for (SettingsModel m : all()) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.validateSettings(settings);
+        }
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+
+    @Override
+    protected void reset() {
+        // no state
+    }
+}

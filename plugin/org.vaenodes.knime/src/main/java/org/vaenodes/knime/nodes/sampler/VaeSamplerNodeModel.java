@@ -1,0 +1,291 @@
+package org.vaenodes.knime.nodes.sampler;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.image.png.PNGImageContent;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelLong;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+import org.knime.core.node.port.image.ImagePortObject;
+import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.vaenodes.engine.image.ImageGrids;
+import org.vaenodes.engine.image.PngImages;
+import org.vaenodes.engine.model.VaeModel;
+import org.vaenodes.knime.nodes.NodeSupport;
+import org.vaenodes.knime.port.VaeModelPortObject;
+import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+import org.vaenodes.knime.table.ImageCells;
+import org.vaenodes.knime.table.PixelColumns;
+
+/** Generates new images from a VAE: random samples, an interpolation or a traversal of two latent dimensions. */
+public final class VaeSamplerNodeModel extends NodeModel {
+
+    static final String MODE_RANDOM = "random";
+
+    static final String MODE_INTERPOLATION = "interpolation";
+
+    static final String MODE_TRAVERSAL = "traversal";
+
+    /** Prefix of the latent vector columns. */
+    public static final String LATENT_PREFIX = "z_";
+
+    /** PNG column of the generated image. */
+    public static final String IMAGE_COLUMN = "image";
+
+    final SettingsModelString m_mode = createMode();
+
+    final SettingsModelIntegerBounded m_count = createCount();
+
+    final SettingsModelLong m_seed = createSeed();
+
+    final SettingsModelIntegerBounded m_dimX = createDimX();
+
+    final SettingsModelIntegerBounded m_dimY = createDimY();
+
+    final SettingsModelIntegerBounded m_steps = createSteps();
+
+    final SettingsModelDoubleBounded m_range = createRange();
+
+    final SettingsModelBoolean m_appendPixels = createAppendPixels();
+
+    final SettingsModelIntegerBounded m_gridColumns = createGridColumns();
+
+    VaeSamplerNodeModel() {
+        super(new PortType[]{VaeModelPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, ImagePortObject.TYPE});
+    }
+
+    static SettingsModelString createMode() {
+        return new SettingsModelString("mode", MODE_RANDOM);
+    }
+
+    static SettingsModelIntegerBounded createCount() {
+        return new SettingsModelIntegerBounded("count", 16, 1, 1_000_000);
+    }
+
+    static SettingsModelLong createSeed() {
+        return new SettingsModelLong("seed", 0);
+    }
+
+    static SettingsModelIntegerBounded createDimX() {
+        return new SettingsModelIntegerBounded("traversal_dim_x", 0, 0, 4095);
+    }
+
+    static SettingsModelIntegerBounded createDimY() {
+        return new SettingsModelIntegerBounded("traversal_dim_y", 1, 0, 4095);
+    }
+
+    static SettingsModelIntegerBounded createSteps() {
+        return new SettingsModelIntegerBounded("traversal_steps", 8, 2, 100);
+    }
+
+    static SettingsModelDoubleBounded createRange() {
+        return new SettingsModelDoubleBounded("traversal_range", 3.0, 0.0, 100.0);
+    }
+
+    static SettingsModelBoolean createAppendPixels() {
+        return new SettingsModelBoolean("append_pixels", false);
+    }
+
+    static SettingsModelIntegerBounded createGridColumns() {
+        return new SettingsModelIntegerBounded("grid_columns", 8, 1, 128);
+    }
+
+    private List<SettingsModel> all() {
+        return List.of(m_mode, m_count, m_seed, m_dimX, m_dimY, m_steps, m_range, m_appendPixels, m_gridColumns);
+    }
+
+    private static void checkMode(final String mode) throws InvalidSettingsException {
+        if (!List.of(MODE_RANDOM, MODE_INTERPOLATION, MODE_TRAVERSAL).contains(mode)) {
+            throw new InvalidSettingsException("Unknown mode \"" + mode + "\"; use random, interpolation or "
+                + "traversal.");
+        }
+    }
+
+    private DataTableSpec outSpec(final VaeModelPortObjectSpec model) {
+        List<DataColumnSpec> cols = new ArrayList<>();
+        for (int i = 0; i < model.getLatentSize(); i++) {
+            cols.add(new DataColumnSpecCreator(LATENT_PREFIX + i, DoubleCell.TYPE).createSpec());
+        }
+        cols.add(ImageCells.spec(IMAGE_COLUMN));
+        if (m_appendPixels.getBooleanValue()) {
+            cols.addAll(List.of(PixelColumns.specs(model.getHeight(), model.getWidth())));
+        }
+        return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
+    }
+
+    private void check(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
+        checkMode(m_mode.getStringValue());
+        if (MODE_TRAVERSAL.equals(m_mode.getStringValue())) {
+            int latent = model.getLatentSize();
+            for (SettingsModelIntegerBounded d : List.of(m_dimX, m_dimY)) {
+                if (d.getIntValue() >= latent) {
+                    throw new InvalidSettingsException("Latent dimension " + d.getIntValue() + " does not exist: "
+                        + "the model has latent size " + latent + " (dimensions 0–" + (latent - 1) + ").");
+                }
+            }
+            if (latent > 1 && m_dimX.getIntValue() == m_dimY.getIntValue()) {
+                throw new InvalidSettingsException("The traversal needs two different latent dimensions; both are "
+                    + m_dimX.getIntValue() + ".");
+            }
+        }
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        VaeModelPortObjectSpec model = NodeSupport.modelSpec(inSpecs[0]);
+        check(model);
+        return new PortObjectSpec[]{outSpec(model), new ImagePortObjectSpec(PNGImageContent.TYPE)};
+    }
+
+    /** The latent vectors to decode, image after image. */
+    float[] latents(final VaeModel model) {
+        int latent = model.config().latentSize();
+        long seed = m_seed.getLongValue();
+        int n = m_count.getIntValue();
+        switch (m_mode.getStringValue()) {
+            case MODE_INTERPOLATION: {
+                float[] ends = model.sampleLatent(2, seed);
+                float[] z = new float[n * latent];
+                for (int i = 0; i < n; i++) {
+                    float t = n == 1 ? 0f : i / (float)(n - 1);
+                    for (int j = 0; j < latent; j++) {
+                        z[i * latent + j] = ends[j] + t * (ends[latent + j] - ends[j]);
+                    }
+                }
+                return z;
+            }
+            case MODE_TRAVERSAL: {
+                int steps = m_steps.getIntValue();
+                double range = m_range.getDoubleValue();
+                float[] z = new float[steps * steps * latent];
+                int dx = m_dimX.getIntValue();
+                int dy = Math.min(m_dimY.getIntValue(), latent - 1);
+                for (int r = 0; r < steps; r++) {
+                    for (int c = 0; c < steps; c++) {
+                        int i = r * steps + c;
+                        z[i * latent + dx] = (float)(-range + 2 * range * c / (steps - 1));
+                        if (dy != dx) {
+                            z[i * latent + dy] = (float)(range - 2 * range * r / (steps - 1));
+                        }
+                    }
+                }
+                return z;
+            }
+            default:
+                return model.sampleLatent(n, seed);
+        }
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
+        VaeModelPortObjectSpec spec = port.getSpec();
+        check(spec);
+        DataTableSpec outSpec = outSpec(spec);
+        int h = spec.getHeight();
+        int w = spec.getWidth();
+        int pixels = h * w;
+        int latent = spec.getLatentSize();
+        boolean appendPixels = m_appendPixels.getBooleanValue();
+        BufferedDataContainer out = exec.createDataContainer(outSpec);
+        float[] z;
+        float[] images;
+        try (VaeModel model = NodeSupport.open(port)) {
+            z = latents(model);
+            int n = z.length / latent;
+            images = new float[n * pixels];
+            for (int start = 0; start < n; start += NodeSupport.BATCH) {
+                exec.checkCanceled();
+                final int s = start;
+                exec.setProgress(NodeSupport.fraction(start, n), () -> "Image " + s + " / " + n);
+                int count = Math.min(NodeSupport.BATCH, n - start);
+                float[] zb = new float[count * latent];
+                System.arraycopy(z, start * latent, zb, 0, zb.length);
+                float[] decoded = model.decode(zb, count);
+                System.arraycopy(decoded, 0, images, start * pixels, count * pixels);
+                for (int r = 0; r < count; r++) {
+                    DataCell[] cells = new DataCell[outSpec.getNumColumns()];
+                    int c = 0;
+                    for (int j = 0; j < latent; j++) {
+                        cells[c++] = new DoubleCell(zb[r * latent + j]);
+                    }
+                    cells[c++] = ImageCells.png(decoded, r * pixels, h, w);
+                    if (appendPixels) {
+                        for (int p = 0; p < pixels; p++) {
+                            cells[c++] = new DoubleCell(decoded[r * pixels + p]);
+                        }
+                    }
+                    out.addRowToTable(new DefaultRow(RowKey.createRowKey((long)start + r), cells));
+                }
+            }
+        }
+        exec.checkCanceled();
+        out.close();
+        int n = images.length / pixels;
+        int columns = MODE_TRAVERSAL.equals(m_mode.getStringValue()) ? m_steps.getIntValue()
+            : m_gridColumns.getIntValue();
+        byte[] png = PngImages.toPngBytes(ImageGrids.tiles(images, n, h, w, columns));
+        return new PortObject[]{out.getTable(),
+            new ImagePortObject(new PNGImageContent(png), new ImagePortObjectSpec(PNGImageContent.TYPE))};
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        for (SettingsModel m : all()) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.validateSettings(settings);
+        }
+        checkMode(settings.getString("mode"));
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // no internals
+    }
+
+    @Override
+    protected void reset() {
+        // no state
+    }
+}
