@@ -62,8 +62,10 @@ public final class NativeBackend {
         if (System.getProperty(EXTENSION_PROPERTY) == null) {
             System.setProperty(EXTENSION_PROPERTY, build.extension());
         }
+        BundleClassLoading.ensureCacheDir();
         try {
-            Nd4j.create(1); // forces backend discovery and native loading
+            // forces backend discovery and native loading, through this bundle's class loader (OSGi/KNIME)
+            BundleClassLoading.withBundleLoader(() -> Nd4j.create(1));
         } catch (Throwable t) {
             throw new IllegalStateException("Cannot load the ND4J native library for " + platformName()
                     + " (build '" + build.name().toLowerCase(Locale.ROOT) + "'): " + rootMessage(t)
