@@ -1,18 +1,12 @@
 package org.vaenodes.engine.train;
 
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaenodes.engine.data.ImageDataset;
 import org.vaenodes.engine.model.VaeConfig;
-import org.vaenodes.engine.model.VaeGraph;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.engine.model.VaeWeights;
 import org.vaenodes.engine.nd4j.NativeBackend;
@@ -48,16 +42,10 @@ public final class VaeTrainer {
         int pixels = config.pixels();
         int latent = config.latentSize();
 
-        Map<String, INDArray> weights = VaeWeights.initial(config, DataType.FLOAT);
-        SameDiff sd = VaeGraph.training(config, weights, DataType.FLOAT, batch);
-        AdamStep adam = new AdamStep(weights, config.learningRate());
-        List<String> outputs = List.of(VaeGraph.LOSS, VaeGraph.RECONSTRUCTION, VaeGraph.KL);
+        DirectVaeStep step = new DirectVaeStep(config, VaeWeights.initial(config, DataType.FLOAT), batch);
 
         float[] xBuffer = new float[batch * pixels];
         float[] epsBuffer = new float[batch * latent];
-        INDArray x = Nd4j.create(DataType.FLOAT, batch, pixels);
-        INDArray eps = Nd4j.create(DataType.FLOAT, batch, latent);
-        Map<String, INDArray> feed = Map.of(VaeGraph.INPUT, x, VaeGraph.EPSILON, eps);
 
         int total = config.iterations();
         double[] losses = new double[total];
@@ -77,17 +65,14 @@ public final class VaeTrainer {
             for (int i = 0; i < epsBuffer.length; i++) {
                 epsBuffer[i] = (float) epsRandom.nextGaussian();
             }
-            x.data().setData(xBuffer);
-            eps.data().setData(epsBuffer);
-            OutAndGrad step = sd.calculateGradientsAndOutputs(feed, outputs, adam.parameterNames());
-            Map<String, INDArray> out = step.getOutputs();
-            double loss = out.get(VaeGraph.LOSS).getDouble(0);
-            double rec = out.get(VaeGraph.RECONSTRUCTION).getDouble(0);
-            double klTerm = out.get(VaeGraph.KL).getDouble(0);
+            step.forwardBackward(xBuffer, epsBuffer);
+            double loss = step.loss();
+            double rec = step.reconstruction();
+            double klTerm = step.kl();
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException(it, loss, config.learningRate());
             }
-            adam.apply(step.getGradients(), it);
+            step.applyAdam(it);
             long now = System.nanoTime();
             if (it == 0) {
                 firstDone = now;
@@ -103,7 +88,7 @@ public final class VaeTrainer {
             listener.iterationDone(new TrainingProgress(it, total, loss, rec, klTerm,
                     imagesPerSecond, seconds, perIteration * (total - it - 1)));
         }
-        VaeModel model = new VaeModel(config, weights, total, losses[total - 1]);
+        VaeModel model = new VaeModel(config, step.copyParameters(), total, losses[total - 1]);
         return new TrainingResult(model, losses, reconstruction, kl, elapsed);
     }
 

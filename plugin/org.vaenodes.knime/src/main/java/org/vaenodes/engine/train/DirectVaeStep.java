@@ -1,0 +1,623 @@
+package org.vaenodes.engine.train;
+
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.linalg.api.blas.params.MMulTranspose;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
+import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
+import org.vaenodes.engine.model.ReconstructionLoss;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.model.VaeWeights;
+
+/**
+ * One training step of the VAE (forward, hand-written backward, Adam) executed op by op on preallocated
+ * native arrays, without SameDiff. It computes exactly the function of {@code VaeGraph.training}: the same
+ * weights (names, shapes and layouts of {@link VaeWeights}), TF-'same' convolutions, transposed convolutions
+ * padded explicitly and cropped, inverted dropout (keep-mask scaled by 1/keep) after every encoder conv and
+ * every decoder deconv but the last, and loss = mean over the batch of reconstruction + β·KL.
+ *
+ * <p>Why: SameDiff's session allocates every activation and gradient afresh each iteration (zeroed pages,
+ * page faults, off-heap garbage that JavaCPP collects in bursts); here every array is allocated once, so an
+ * iteration allocates no native memory, and the parameters, gradients and Adam state each live in one flat
+ * buffer so that Adam is a single fused op. The small dense part between the encoder and the decoder
+ * (latent sampling, the two decoder dense layers, the KL term) runs in plain Java: a few thousand
+ * multiply-adds, cheaper than the native calls it replaces.
+ *
+ * <p>All arrays are NCHW. Not thread-safe.
+ */
+final class DirectVaeStep {
+
+    private final VaeConfig c;
+    private final int batch;
+    private final int pixels;
+    private final int latent;
+    private final int hidden;
+    private final int grid;
+    private final float alpha;
+    private final float keep;
+    private final boolean dropout;
+    private final float beta;
+
+    /** Parameters, gradients: one flat buffer each; the named arrays are views into them. */
+    private final INDArray paramFlat;
+    private final INDArray gradFlat;
+    private final Map<String, INDArray> params = new LinkedHashMap<>();
+    private final Map<String, INDArray> grads = new LinkedHashMap<>();
+    private final Map<String, Integer> offsets = new LinkedHashMap<>();
+    private final FloatBuffer paramNio;
+    private final FloatBuffer gradNio;
+    private final GradientUpdater<?> adam;
+    private final INDArray adamState;
+
+    // inputs
+    private final INDArray x;
+    private final FloatBuffer xNio;
+
+    // encoder
+    private final List<Object> encForward = new ArrayList<>();
+    private final List<Object> encBackward = new ArrayList<>();
+    // latent projections
+    private final INDArray meanRaw;
+    private final INDArray logStdRaw;
+    private final FloatBuffer meanRawNio;
+    private final FloatBuffer logStdRawNio;
+    private final INDArray dMean;
+    private final INDArray dLogStdRaw;
+    private final FloatBuffer dMeanNio;
+    private final FloatBuffer dLogStdRawNio;
+    private final List<Object> latentForward = new ArrayList<>();
+    private final List<Object> latentBackward = new ArrayList<>();
+    // decoder
+    private final INDArray decIn;
+    private final FloatBuffer decInNio;
+    private final INDArray dDecIn;
+    private final FloatBuffer dDecInNio;
+    private final List<Object> decForward = new ArrayList<>();
+    private final List<Object> decBackward = new ArrayList<>();
+    // output
+    private final INDArray logits;
+    private final INDArray probs;
+    private final INDArray softplus;
+    private final FloatBuffer logitsNio;
+    private final FloatBuffer probsNio;
+    private final FloatBuffer softplusNio;
+    private final INDArray dLogits;
+    private final FloatBuffer dLogitsNio;
+    private final List<Object> outForward = new ArrayList<>();
+    private final List<Object> outBackward = new ArrayList<>();
+
+    // Java-side small tensors
+    private final float[] xs;
+    private final float[] mean;
+    private final float[] logStd;
+    private final float[] std;
+    private final float[] eps;
+    private final float[] z;
+    private final float[] h1a;
+    private final float[] h1;
+    private final float[] h2a;
+    private final float[] h2;
+    private final float[] w1;
+    private final float[] b1;
+    private final float[] w2;
+    private final float[] b2;
+    private final float[] bm;
+    private final float[] bs;
+    private final float[] dh2;
+    private final float[] dh1;
+    private final float[] dz;
+    private final float[] gw1;
+    private final float[] gb1;
+    private final float[] gw2;
+    private final float[] gb2;
+    private final float[] row;
+    private final float[] gbm;
+    private final float[] gbs;
+    private final INDArray gradRow;
+    private final float[] drow;
+    private final float[] prow;
+
+    private double loss;
+    private double reconstruction;
+    private double kl;
+
+    DirectVaeStep(VaeConfig config, Map<String, INDArray> initial, int batch) {
+        this.c = config;
+        this.batch = batch;
+        this.pixels = config.pixels();
+        this.latent = config.latentSize();
+        this.hidden = config.decoderHidden();
+        this.grid = config.codeHeight() * config.codeWidth();
+        this.alpha = (float) config.leakyReluAlpha();
+        this.keep = (float) config.keepProbability();
+        this.dropout = config.keepProbability() < 1;
+        this.beta = (float) config.klWeight();
+        DataType f = DataType.FLOAT;
+
+        long total = VaeWeights.count(config);
+        paramFlat = Nd4j.create(f, total);
+        gradFlat = Nd4j.create(f, total);
+        long off = 0;
+        for (VaeWeights.Param p : VaeWeights.params(config)) {
+            long len = 1;
+            for (long d : p.shape()) {
+                len *= d;
+            }
+            INDArray pv = paramFlat.get(NDArrayIndex.interval(off, off + len)).reshape('c', p.shape());
+            INDArray gv = gradFlat.get(NDArrayIndex.interval(off, off + len)).reshape('c', p.shape());
+            pv.assign(initial.get(p.name()));
+            params.put(p.name(), pv);
+            grads.put(p.name(), gv);
+            offsets.put(p.name(), Math.toIntExact(off));
+            off += len;
+        }
+        paramNio = nio(paramFlat);
+        gradNio = nio(gradFlat);
+        Adam adamConfig = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
+        adamState = Nd4j.zeros(f, 1, adamConfig.stateSize(total));
+        adam = adamConfig.instantiate(adamState, true);
+
+        x = Nd4j.create(f, batch, pixels);
+        xNio = nio(x);
+        xs = new float[batch * pixels];
+
+        // ---- encoder
+        int k = config.kernelSize();
+        int h = config.height();
+        int w = config.width();
+        int channels = 1;
+        INDArray in = x.reshape('c', batch, 1, h, w);
+        INDArray dIn = Nd4j.create(f, batch, 1, h, w); // gradient w.r.t. the images: computed, unused
+        int[] ef = config.encoderFilters();
+        int[] es = config.encoderStrides();
+        List<Object> backward = new ArrayList<>();
+        for (int i = 0; i < ef.length; i++) {
+            int oh = ceilDiv(h, es[i]);
+            int ow = ceilDiv(w, es[i]);
+            INDArray pre = Nd4j.create(f, batch, ef[i], oh, ow);
+            INDArray act = Nd4j.create(f, batch, ef[i], oh, ow);
+            INDArray out = dropout ? Nd4j.create(f, batch, ef[i], oh, ow) : act;
+            INDArray dOut = Nd4j.create(f, batch, ef[i], oh, ow);
+            INDArray dPre = Nd4j.create(f, batch, ef[i], oh, ow);
+            String wn = "enc_conv" + i + "_W";
+            String bn = "enc_conv" + i + "_b";
+            int[] iargs = {k, k, es[i], es[i], 0, 0, 1, 1, 1, 0, 0};
+            encForward.add(custom("conv2d", new INDArray[] {in, params.get(wn), params.get(bn)},
+                    new INDArray[] {pre}, iargs));
+            encForward.add(new LeakyReLU(pre, act, alpha));
+            List<Object> back = new ArrayList<>();
+            INDArray gradAct = dOut;
+            if (dropout) {
+                INDArray mask = Nd4j.create(f, batch, ef[i], oh, ow);
+                INDArray ones = Nd4j.ones(f, batch, ef[i], oh, ow);
+                encForward.add(new DropOutInverted(ones, mask, keep));
+                encForward.add(new MulOp(act, mask, out));
+                gradAct = Nd4j.create(f, batch, ef[i], oh, ow);
+                back.add(new MulOp(dOut, mask, gradAct));
+            }
+            back.add(custom("lrelu_bp", new INDArray[] {act, gradAct}, new INDArray[] {dPre}, new int[0], alpha));
+            back.add(custom("conv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), dPre},
+                    new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
+            backward.addAll(0, back);
+            in = out;
+            dIn = dOut;
+            h = oh;
+            w = ow;
+            channels = ef[i];
+        }
+        encBackward.addAll(backward);
+        long flatSize = (long) channels * h * w;
+        INDArray flat = in.reshape('c', batch, flatSize);
+        INDArray dFlat = dIn.reshape('c', batch, flatSize);
+
+        // ---- latent projections (native gemms), the rest in Java
+        meanRaw = Nd4j.create(f, batch, latent);
+        logStdRaw = Nd4j.create(f, batch, latent);
+        dMean = Nd4j.create(f, batch, latent);
+        dLogStdRaw = Nd4j.create(f, batch, latent);
+        meanRawNio = nio(meanRaw);
+        logStdRawNio = nio(logStdRaw);
+        dMeanNio = nio(dMean);
+        dLogStdRawNio = nio(dLogStdRaw);
+        latentForward.add(mmul(flat, params.get("mean_W"), meanRaw, false, false, 0));
+        latentForward.add(mmul(flat, params.get("logstd_W"), logStdRaw, false, false, 0));
+        latentBackward.add(mmul(flat, dMean, grads.get("mean_W"), true, false, 0));
+        latentBackward.add(mmul(flat, dLogStdRaw, grads.get("logstd_W"), true, false, 0));
+        latentBackward.add(mmul(dMean, params.get("mean_W"), dFlat, false, true, 0));
+        latentBackward.add(mmul(dLogStdRaw, params.get("logstd_W"), dFlat, false, true, 1));
+        mean = new float[batch * latent];
+        logStd = new float[batch * latent];
+        std = new float[batch * latent];
+        eps = new float[batch * latent];
+        z = new float[batch * latent];
+        dz = new float[batch * latent];
+        h1a = new float[batch * hidden];
+        h1 = new float[batch * hidden];
+        dh1 = new float[batch * hidden];
+        h2a = new float[batch * grid];
+        h2 = new float[batch * grid];
+        dh2 = new float[batch * grid];
+        w1 = new float[latent * hidden];
+        b1 = new float[hidden];
+        w2 = new float[hidden * grid];
+        b2 = new float[grid];
+        bm = new float[latent];
+        bs = new float[latent];
+        gw1 = new float[latent * hidden];
+        gb1 = new float[hidden];
+        gw2 = new float[hidden * grid];
+        gb2 = new float[grid];
+
+        // ---- decoder
+        h = config.codeHeight();
+        w = config.codeWidth();
+        channels = 1;
+        decIn = Nd4j.create(f, batch, 1, h, w);
+        dDecIn = Nd4j.create(f, batch, 1, h, w);
+        decInNio = nio(decIn);
+        dDecInNio = nio(dDecIn);
+        in = decIn;
+        dIn = dDecIn;
+        int[] df = config.decoderFilters();
+        int[] ds = config.decoderStrides();
+        backward = new ArrayList<>();
+        for (int i = 0; i < df.length; i++) {
+            int s = ds[i];
+            int lead = Math.max(k - s, 0) / 2;
+            int excess = Math.max(k - s, 0) - 2 * lead;
+            int oh = h * s;
+            int ow = w * s;
+            INDArray full = Nd4j.create(f, batch, df[i], oh + excess, ow + excess);
+            INDArray dFull = Nd4j.create(f, batch, df[i], oh + excess, ow + excess); // border stays 0
+            INDArray crop = full.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.interval(0, oh), NDArrayIndex.interval(0, ow));
+            INDArray dCrop = dFull.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                    NDArrayIndex.interval(0, oh), NDArrayIndex.interval(0, ow));
+            INDArray out = Nd4j.create(f, batch, df[i], oh, ow);
+            INDArray dOut = Nd4j.create(f, batch, df[i], oh, ow);
+            String wn = "dec_deconv" + i + "_W";
+            String bn = "dec_deconv" + i + "_b";
+            int[] iargs = {k, k, s, s, lead, lead, 1, 1, 0, 0, 0};
+            decForward.add(custom("deconv2d", new INDArray[] {in, params.get(wn), params.get(bn)},
+                    new INDArray[] {full}, iargs));
+            decForward.add(new RectifiedLinear(crop, out, 0));
+            boolean drop = dropout && i < df.length - 1;
+            List<Object> back = new ArrayList<>();
+            // relu'(a)·mask = (out > 0) / keep, since out = relu(a)·mask with mask ∈ {0, 1/keep}
+            back.add(custom("relu_bp", new INDArray[] {out, dOut}, new INDArray[] {dCrop}, new int[0], 0.0));
+            if (drop) {
+                decForward.add(new DropOutInverted(out, out, keep));
+                back.add(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication(dCrop, null, dCrop, 1.0 / keep));
+            }
+            back.add(custom("deconv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), dFull},
+                    new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
+            backward.addAll(0, back);
+            in = out;
+            dIn = dOut;
+            h = oh;
+            w = ow;
+            channels = df[i];
+        }
+        decBackward.addAll(backward);
+        long decodedSize = (long) channels * h * w;
+        INDArray decFlat = in.reshape('c', batch, decodedSize);
+        INDArray dDecFlat = dIn.reshape('c', batch, decodedSize);
+
+        // ---- output layer
+        logits = Nd4j.create(f, batch, pixels);
+        probs = Nd4j.create(f, batch, pixels);
+        softplus = Nd4j.create(f, batch, pixels);
+        dLogits = Nd4j.create(f, batch, pixels);
+        logitsNio = nio(logits);
+        probsNio = nio(probs);
+        softplusNio = nio(softplus);
+        dLogitsNio = nio(dLogits);
+        outForward.add(mmul(decFlat, params.get("dec_out_W"), logits, false, false, 0));
+        outForward.add(new BroadcastAddOp(logits, params.get("dec_out_b"), logits, 1));
+        outForward.add(new Sigmoid(logits, probs));
+        if (config.reconstructionLoss() != ReconstructionLoss.SUM_SQUARED) {
+            outForward.add(new SoftPlus(logits, softplus));
+        }
+        outBackward.add(mmul(decFlat, dLogits, grads.get("dec_out_W"), true, false, 0));
+        outBackward.add(custom("reduce_sum", new INDArray[] {dLogits}, new INDArray[] {grads.get("dec_out_b")},
+                new int[] {0}));
+        outBackward.add(mmul(dLogits, params.get("dec_out_W"), dDecFlat, false, true, 0));
+        row = new float[pixels];
+        gbm = new float[latent];
+        gbs = new float[latent];
+        gradRow = gradFlat.reshape('c', 1, total);
+        prow = new float[pixels];
+        drow = new float[pixels];
+    }
+
+    Map<String, INDArray> parameters() {
+        return params;
+    }
+
+    /** Standalone copies of the parameters, for the trained model. */
+    Map<String, INDArray> copyParameters() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        for (Map.Entry<String, INDArray> e : params.entrySet()) {
+            out.put(e.getKey(), e.getValue().dup('c'));
+        }
+        return out;
+    }
+
+    Map<String, INDArray> gradients() {
+        return grads;
+    }
+
+    double loss() { return loss; }
+    double reconstruction() { return reconstruction; }
+    double kl() { return kl; }
+
+    /**
+     * Forward and backward for one batch: images {@code images} (batch × pixels) and noise {@code epsilon}
+     * (batch × latent). Afterwards {@link #loss()} etc. hold the batch's loss terms and the gradient buffer
+     * the gradients of the loss.
+     */
+    void forwardBackward(float[] images, float[] epsilon) {
+        System.arraycopy(images, 0, xs, 0, xs.length);
+        System.arraycopy(epsilon, 0, eps, 0, eps.length);
+        xNio.put(0, xs);
+        run(encForward);
+        run(latentForward);
+        latentAndDenseForward();
+        run(decForward);
+        run(outForward);
+        lossAndOutputGradient();
+        run(outBackward);
+        run(decBackward);
+        denseAndLatentBackward();
+        run(latentBackward);
+        run(encBackward);
+    }
+
+    /** Adam step on all parameters at once. */
+    void applyAdam(int iteration) {
+        adam.applyUpdater(gradRow, iteration, 0);
+        paramFlat.subi(gradFlat);
+    }
+
+    /** Per-op timing for profiling (system property vaenodes.profileOps=true): op → [sum ns, min ns, count]. */
+    static final Map<String, long[]> PROFILE = new LinkedHashMap<>();
+    private static final boolean PROFILING = Boolean.getBoolean("vaenodes.profileOps");
+
+    private void run(List<Object> ops) {
+        if (PROFILING) {
+            for (Object op : ops) {
+                long t = System.nanoTime();
+                run1(op);
+                t = System.nanoTime() - t;
+                String key = System.identityHashCode(ops) % 1000 + ":" + ops.indexOf(op) + ":" + (op instanceof CustomOp ? ((CustomOp) op).opName() : ((Op) op).opName());
+                long[] v = PROFILE.computeIfAbsent(key, k -> new long[] {0, Long.MAX_VALUE, 0});
+                v[0] += t;
+                v[1] = Math.min(v[1], t);
+                v[2]++;
+            }
+            return;
+        }
+        for (Object op : ops) {
+            run1(op);
+        }
+    }
+
+    private void run1(Object op) {
+        {
+            if (op instanceof CustomOp) {
+                Nd4j.exec((CustomOp) op);
+            } else if (op instanceof org.nd4j.linalg.api.ops.RandomOp) {
+                Nd4j.getExecutioner().exec((org.nd4j.linalg.api.ops.RandomOp) op, Nd4j.getRandom());
+            } else {
+                Nd4j.exec((Op) op);
+            }
+        }
+    }
+
+    private void read(String name, float[] dst) {
+        paramNio.get(offsets.get(name), dst, 0, dst.length);
+    }
+
+    private void writeGrad(String name, float[] src) {
+        gradNio.put(offsets.get(name), src, 0, src.length);
+    }
+
+    private void latentAndDenseForward() {
+        read("mean_b", bm);
+        read("logstd_b", bs);
+        read("dec_dense1_W", w1);
+        read("dec_dense1_b", b1);
+        read("dec_dense2_W", w2);
+        read("dec_dense2_b", b2);
+        meanRawNio.get(0, mean, 0, mean.length);
+        logStdRawNio.get(0, logStd, 0, logStd.length);
+        double klSum = 0;
+        for (int n = 0; n < batch; n++) {
+            for (int j = 0; j < latent; j++) {
+                int i = n * latent + j;
+                float m = mean[i] + bm[j];
+                float ls = 0.5f * (logStd[i] + bs[j]);
+                mean[i] = m;
+                logStd[i] = ls;
+                float sd = (float) Math.exp(ls);
+                std[i] = sd;
+                z[i] = m + eps[i] * sd;
+                klSum += 1.0 + 2.0 * ls - (double) m * m - (double) sd * sd;
+            }
+        }
+        kl = -0.5 * klSum / batch;
+        dense(z, w1, b1, h1a, h1, latent, hidden);
+        dense(h1, w2, b2, h2a, h2, hidden, grid);
+        decInNio.put(0, h2);
+    }
+
+    /** out = lrelu(in·W + b), pre-activation kept in {@code pre}. */
+    private void dense(float[] in, float[] wt, float[] b, float[] pre, float[] out, int nIn, int nOut) {
+        for (int n = 0; n < batch; n++) {
+            int po = n * nOut;
+            System.arraycopy(b, 0, pre, po, nOut);
+            int pi = n * nIn;
+            for (int i = 0; i < nIn; i++) {
+                float v = in[pi + i];
+                int wo = i * nOut;
+                for (int o = 0; o < nOut; o++) {
+                    pre[po + o] += v * wt[wo + o];
+                }
+            }
+            for (int o = 0; o < nOut; o++) {
+                float a = pre[po + o];
+                out[po + o] = a > 0 ? a : alpha * a;
+            }
+        }
+    }
+
+    private void lossAndOutputGradient() {
+        boolean squared = c.reconstructionLoss() == ReconstructionLoss.SUM_SQUARED;
+        double recSum = 0;
+        float scale = 1f / batch;
+        for (int n = 0; n < batch; n++) {
+            int base = n * pixels;
+            probsNio.get(base, prow, 0, pixels);
+            double r = 0;
+            if (squared) {
+                for (int p = 0; p < pixels; p++) {
+                    float s = prow[p];
+                    float d = s - xs[base + p];
+                    r += (double) d * d;
+                    drow[p] = 2f * scale * d * s * (1f - s);
+                }
+            } else {
+                logitsNio.get(base, row, 0, pixels);
+                softplusNio.get(base, drow, 0, pixels);
+                for (int p = 0; p < pixels; p++) {
+                    float xv = xs[base + p];
+                    r += drow[p] - (double) xv * row[p];
+                    drow[p] = scale * (prow[p] - xv);
+                }
+            }
+            recSum += r;
+            dLogitsNio.put(base, drow, 0, pixels);
+        }
+        reconstruction = recSum / batch;
+        loss = reconstruction + beta * kl;
+    }
+
+    private void denseAndLatentBackward() {
+        dDecInNio.get(0, dh2, 0, dh2.length);
+        denseBackward(h1, w2, h2a, dh2, dh1, gw2, gb2, hidden, grid);
+        denseBackward(z, w1, h1a, dh1, dz, gw1, gb1, latent, hidden);
+        writeGrad("dec_dense2_W", gw2);
+        writeGrad("dec_dense2_b", gb2);
+        writeGrad("dec_dense1_W", gw1);
+        writeGrad("dec_dense1_b", gb1);
+        float scale = beta / batch;
+        java.util.Arrays.fill(gbm, 0f);
+        java.util.Arrays.fill(gbs, 0f);
+        for (int n = 0; n < batch; n++) {
+            for (int j = 0; j < latent; j++) {
+                int i = n * latent + j;
+                float dm = dz[i] + scale * mean[i];
+                float dls = dz[i] * eps[i] * std[i] + scale * (std[i] * std[i] - 1f);
+                float dRaw = 0.5f * dls;
+                mean[i] = dm; // reuse as the gradient buffer
+                logStd[i] = dRaw;
+                gbm[j] += dm;
+                gbs[j] += dRaw;
+            }
+        }
+        writeGrad("mean_b", gbm);
+        writeGrad("logstd_b", gbs);
+        dMeanNio.put(0, mean, 0, mean.length);
+        dLogStdRawNio.put(0, logStd, 0, logStd.length);
+    }
+
+    /**
+     * Backward of out = lrelu(in·W + b): from dOut (overwritten with dPre) to dIn, dW, db.
+     */
+    private void denseBackward(float[] in, float[] wt, float[] pre, float[] dOut, float[] dIn, float[] gw,
+            float[] gb, int nIn, int nOut) {
+        java.util.Arrays.fill(gw, 0f);
+        java.util.Arrays.fill(gb, 0f);
+        for (int n = 0; n < batch; n++) {
+            int po = n * nOut;
+            for (int o = 0; o < nOut; o++) {
+                float d = dOut[po + o];
+                if (pre[po + o] <= 0) {
+                    d *= alpha;
+                }
+                dOut[po + o] = d;
+                gb[o] += d;
+            }
+            int pi = n * nIn;
+            for (int i = 0; i < nIn; i++) {
+                float v = in[pi + i];
+                int wo = i * nOut;
+                float acc = 0;
+                for (int o = 0; o < nOut; o++) {
+                    float d = dOut[po + o];
+                    gw[wo + o] += v * d;
+                    acc += d * wt[wo + o];
+                }
+                dIn[pi + i] = acc;
+            }
+        }
+    }
+
+    private static DynamicCustomOp custom(String name, INDArray[] in, INDArray[] out, int[] iargs, double... targs) {
+        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name).addInputs(in).addOutputs(out);
+        if (iargs.length > 0) {
+            b.addIntegerArguments(iargs);
+        }
+        if (targs.length > 0) {
+            b.addFloatingPointArguments(toDoubles(targs));
+        }
+        return b.build();
+    }
+
+    private static Double[] toDoubles(double[] v) {
+        Double[] d = new Double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    private static Mmul mmul(INDArray a, INDArray b, INDArray out, boolean ta, boolean tb, double betaC) {
+        return new Mmul(a, b, out, 1.0, betaC, MMulTranspose.builder().transposeA(ta).transposeB(tb).build());
+    }
+
+    private static FloatBuffer nio(INDArray a) {
+        if (a.offset() != 0 || a.isView()) {
+            throw new IllegalStateException("not a standalone array");
+        }
+        FloatBuffer fb = a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        if (fb.capacity() < a.length()) {
+            throw new IllegalStateException("NIO view too small: " + fb.capacity() + " < " + a.length());
+        }
+        return fb;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}
