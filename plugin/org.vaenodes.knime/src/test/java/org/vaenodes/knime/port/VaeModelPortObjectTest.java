@@ -1,0 +1,71 @@
+package org.vaenodes.knime.port;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.port.PortUtil;
+import org.vaenodes.engine.model.VaeModel;
+import org.vaenodes.knime.KnimeFixtures;
+import org.vaenodes.knimestub.StubPorts;
+
+class VaeModelPortObjectTest {
+
+    @Test
+    void objectAndSpecRoundTrip() throws Exception {
+        VaeModelPortObject model = KnimeFixtures.tinyModel();
+        VaeModelPortObject back = (VaeModelPortObject)StubPorts.roundTrip(model);
+        assertThat(back.getSummary()).isEqualTo(model.getSummary());
+        assertThat(back.getSpec()).isEqualTo(model.getSpec());
+        float[] img = new float[64];
+        java.util.Arrays.fill(img, 0.5f);
+        try (VaeModel a = model.openModel(); VaeModel b = back.openModel()) {
+            assertThat(b.reconstruct(img, 1)).containsExactly(a.reconstruct(img, 1));
+        }
+        VaeModelPortObjectSpec spec = StubPorts.roundTrip(model.getSpec());
+        assertThat(spec.getConfig()).isEqualTo(model.getSpec().getConfig());
+        assertThat(spec.getViews()).hasSize(1);
+        assertThat(VaeModelPortObject.TYPE.getPortObjectSpecClass()).isEqualTo(VaeModelPortObjectSpec.class);
+    }
+
+    @Test
+    void otherFormatVersionGivesClearError() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PortUtil.writeObjectToStream(KnimeFixtures.tinyModel(), bytes, new ExecutionMonitor());
+        byte[] changed = rewrite(bytes.toByteArray());
+        assertThatThrownBy(() -> PortUtil.readObjectFromStream(new ByteArrayInputStream(changed),
+            new ExecutionMonitor())).isInstanceOf(IOException.class)
+            .hasMessageContaining("format version 99").hasMessageContaining("re-execute the VAE Learner");
+    }
+
+    /** Rewrites nested zips, changing formatVersion=1 to 99 in the model manifest. */
+    private static byte[] rewrite(final byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+                ZipOutputStream z = new ZipOutputStream(out)) {
+            ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] data = in.readAllBytes();
+                if (e.getName().endsWith(".zip")) {
+                    data = rewrite(data);
+                } else if (e.getName().equals("vae-model.properties")) {
+                    data = new String(data, StandardCharsets.ISO_8859_1).replace("formatVersion=1", "formatVersion=99")
+                        .getBytes(StandardCharsets.ISO_8859_1);
+                }
+                z.putNextEntry(new ZipEntry(e.getName()));
+                z.write(data);
+                z.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
