@@ -133,5 +133,17 @@ public final class VaeModelPortObject extends AbstractPortObject {
 
     /** Registered in plugin.xml. */
     public static final class Serializer extends AbstractPortObjectSerializer<VaeModelPortObject> {
+
+        @Override
+        public void savePortObject(final VaeModelPortObject portObject, final PortObjectZipOutputStream out,
+            final ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+            super.savePortObject(portObject, out, exec);
+        }
+
+        @Override
+        public VaeModelPortObject loadPortObject(final PortObjectZipInputStream in, final PortObjectSpec spec,
+            final ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+            return super.loadPortObject(in, spec, exec);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.vaenodes.knime.port;
 
+import java.io.IOException;
+
 import javax.swing.JComponent;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
@@ -8,6 +10,8 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContentRO;
 import org.knime.core.node.ModelContentWO;
 import org.knime.core.node.port.AbstractSimplePortObjectSpec;
+import org.knime.core.node.port.PortObjectSpecZipInputStream;
+import org.knime.core.node.port.PortObjectSpecZipOutputStream;
 import org.vaenodes.engine.model.InvalidConfigException;
 import org.vaenodes.engine.model.VaeConfig;
 
@@ -100,5 +104,16 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     /** Registered in plugin.xml. */
     public static final class Serializer extends AbstractSimplePortObjectSpecSerializer<VaeModelPortObjectSpec> {
+
+        @Override
+        public void savePortObjectSpec(final VaeModelPortObjectSpec spec, final PortObjectSpecZipOutputStream out)
+            throws IOException {
+            super.savePortObjectSpec(spec, out);
+        }
+
+        @Override
+        public VaeModelPortObjectSpec loadPortObjectSpec(final PortObjectSpecZipInputStream in) throws IOException {
+            return super.loadPortObjectSpec(in);
+        }
     }
 }
