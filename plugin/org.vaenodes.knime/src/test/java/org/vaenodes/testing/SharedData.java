@@ -24,7 +24,11 @@ public final class SharedData {
     public static Path sharedDir() {
         String prop = System.getProperty(PROPERTY);
         if (prop != null && !prop.isBlank() && !prop.contains("${")) {
-            return Paths.get(prop).toAbsolutePath().normalize();
+            Path fromProperty = Paths.get(prop).toAbsolutePath().normalize();
+            // a build started with -f on one module computes the property from that module's folder
+            if (Files.isDirectory(fromProperty)) {
+                return fromProperty;
+            }
         }
         return Paths.get("../../../shared").toAbsolutePath().normalize();
     }
