@@ -181,7 +181,7 @@ class EquinoxTest {
                 missingDescriptions.add(description);
             }
         }
-        // KNIME shows "no description" for such nodes; strict with -Dvaenodes.requireNodeDescriptions=true
+        // KNIME shows "no description" for such nodes; strict unless -Dvaenodes.requireNodeDescriptions=false
         if (!missingDescriptions.isEmpty()) {
             System.out.println("[EquinoxTest] WARNING: node descriptions missing from the bundle: " + missingDescriptions);
             assertThat(Boolean.getBoolean("vaenodes.requireNodeDescriptions")).as("node descriptions missing: "
