@@ -17,6 +17,7 @@ import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
@@ -64,6 +65,7 @@ final class DirectVaeStep {
     private final Map<String, INDArray> params = new LinkedHashMap<>();
     private final Map<String, INDArray> grads = new LinkedHashMap<>();
     private final Map<String, Integer> offsets = new LinkedHashMap<>();
+    private final Map<String, Layout> layouts = new LinkedHashMap<>();
     private final FloatBuffer paramNio;
     private final FloatBuffer gradNio;
     private final GradientUpdater<?> adam;
@@ -124,6 +126,7 @@ final class DirectVaeStep {
     private final float[] bm;
     private final float[] bs;
     private final float[] dh2;
+    private final float[] flip;
     private final float[] dh1;
     private final float[] dz;
     private final float[] gw1;
@@ -159,16 +162,19 @@ final class DirectVaeStep {
         gradFlat = Nd4j.create(f, total);
         long off = 0;
         for (VaeWeights.Param p : VaeWeights.params(config)) {
+            Layout layout = layout(p);
             long len = 1;
             for (long d : p.shape()) {
                 len *= d;
             }
-            INDArray pv = paramFlat.get(NDArrayIndex.interval(off, off + len)).reshape('c', p.shape());
-            INDArray gv = gradFlat.get(NDArrayIndex.interval(off, off + len)).reshape('c', p.shape());
-            pv.assign(initial.get(p.name()));
+            INDArray pv = paramFlat.get(NDArrayIndex.interval(off, off + len)).reshape('c', layout.shape());
+            INDArray gv = gradFlat.get(NDArrayIndex.interval(off, off + len)).reshape('c', layout.shape());
+            float[] values = initial.get(p.name()).castTo(f).dup('c').data().asFloat();
+            pv.assign(Nd4j.create(layout.toInternal(values), layout.shape(), 'c'));
             params.put(p.name(), pv);
             grads.put(p.name(), gv);
             offsets.put(p.name(), Math.toIntExact(off));
+            layouts.put(p.name(), layout);
             off += len;
         }
         paramNio = nio(paramFlat);
@@ -257,6 +263,7 @@ final class DirectVaeStep {
         h2a = new float[batch * grid];
         h2 = new float[batch * grid];
         dh2 = new float[batch * grid];
+        flip = new float[batch * grid];
         w1 = new float[latent * hidden];
         b1 = new float[hidden];
         w2 = new float[hidden * grid];
@@ -287,30 +294,49 @@ final class DirectVaeStep {
             int excess = Math.max(k - s, 0) - 2 * lead;
             int oh = h * s;
             int ow = w * s;
-            INDArray full = Nd4j.create(f, batch, df[i], oh + excess, ow + excess);
-            INDArray dFull = Nd4j.create(f, batch, df[i], oh + excess, ow + excess); // border stays 0
-            INDArray crop = full.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.interval(0, oh), NDArrayIndex.interval(0, ow));
-            INDArray dCrop = dFull.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                    NDArrayIndex.interval(0, oh), NDArrayIndex.interval(0, ow));
             INDArray out = Nd4j.create(f, batch, df[i], oh, ow);
             INDArray dOut = Nd4j.create(f, batch, df[i], oh, ow);
+            INDArray dPre = Nd4j.create(f, batch, df[i], oh, ow);
             String wn = "dec_deconv" + i + "_W";
             String bn = "dec_deconv" + i + "_b";
-            int[] iargs = {k, k, s, s, lead, lead, 1, 1, 0, 0, 0};
-            decForward.add(custom("deconv2d", new INDArray[] {in, params.get(wn), params.get(bn)},
-                    new INDArray[] {full}, iargs));
-            decForward.add(new RectifiedLinear(crop, out, 0));
             boolean drop = dropout && i < df.length - 1;
             List<Object> back = new ArrayList<>();
+            INDArray gradPre = dPre;
+            if (s == 1) {
+                // in flipped coordinates a stride-1 'same' transposed conv is a 'same' conv with the kernel's
+                // channels swapped (stored so, see internalLayout)
+                int[] iargs = {k, k, 1, 1, 0, 0, 1, 1, 1, 0, 0};
+                decForward.add(custom("conv2d", new INDArray[] {in, params.get(wn), params.get(bn)},
+                        new INDArray[] {out}, iargs));
+                decForward.add(new RectifiedLinear(out, out, 0));
+                back.add(custom("conv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), dPre},
+                        new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
+            } else {
+                // transposed conv of the flipped input with the flipped kernel, padded by the leading part;
+                // in flipped coordinates TF's surplus element comes first, so crop it from the front
+                int[] iargs = {k, k, s, s, lead, lead, 1, 1, 0, 0, 0};
+                INDArray full = excess == 0 ? out : Nd4j.create(f, batch, df[i], oh + excess, ow + excess);
+                if (excess != 0) {
+                    gradPre = Nd4j.create(f, batch, df[i], oh + excess, ow + excess); // border stays 0
+                    dPre = gradPre.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                            NDArrayIndex.interval(excess, oh + excess), NDArrayIndex.interval(excess, ow + excess));
+                }
+                decForward.add(custom("deconv2d", new INDArray[] {in, params.get(wn), params.get(bn)},
+                        new INDArray[] {full}, iargs));
+                INDArray crop = excess == 0 ? out : full.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                        NDArrayIndex.interval(excess, oh + excess), NDArrayIndex.interval(excess, ow + excess));
+                decForward.add(new RectifiedLinear(crop, out, 0));
+                back.add(custom("deconv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), gradPre},
+                        new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
+            }
             // relu'(a)·mask = (out > 0) / keep, since out = relu(a)·mask with mask ∈ {0, 1/keep}
-            back.add(custom("relu_bp", new INDArray[] {out, dOut}, new INDArray[] {dCrop}, new int[0], 0.0));
+            List<Object> act = new ArrayList<>();
+            act.add(custom("relu_bp", new INDArray[] {out, dOut}, new INDArray[] {dPre}, new int[0], 0.0));
             if (drop) {
                 decForward.add(new DropOutInverted(out, out, keep));
-                back.add(new org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication(dCrop, null, dCrop, 1.0 / keep));
+                act.add(new ScalarMultiplication(dPre, null, dPre, 1.0 / keep));
             }
-            back.add(custom("deconv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), dFull},
-                    new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
+            back.addAll(0, act);
             backward.addAll(0, back);
             in = out;
             dIn = dOut;
@@ -354,17 +380,98 @@ final class DirectVaeStep {
         return params;
     }
 
-    /** Standalone copies of the parameters, for the trained model. */
+    /** Standalone copies of the parameters in the model's layout ({@link VaeWeights}), for the trained model. */
     Map<String, INDArray> copyParameters() {
+        return toModelLayout(paramNio);
+    }
+
+    /** The last step's gradients in the model's layout (for checks). */
+    Map<String, INDArray> gradientsInModelLayout() {
+        return toModelLayout(gradNio);
+    }
+
+    private Map<String, INDArray> toModelLayout(FloatBuffer source) {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        for (Map.Entry<String, INDArray> e : params.entrySet()) {
-            out.put(e.getKey(), e.getValue().dup('c'));
+        for (VaeWeights.Param p : VaeWeights.params(c)) {
+            Layout layout = layouts.get(p.name());
+            float[] internal = new float[Math.toIntExact(params.get(p.name()).length())];
+            source.get(offsets.get(p.name()), internal, 0, internal.length);
+            out.put(p.name(), Nd4j.create(layout.toModel(internal), p.shape(), 'c'));
         }
         return out;
     }
 
-    Map<String, INDArray> gradients() {
-        return grads;
+    /**
+     * How a parameter is stored here: its shape, and which of the model's rows (runs of {@code rowLength}
+     * values) each internal row holds; {@code rows == null} for the model's own layout. The decoder runs on
+     * spatially flipped images (see the class comment), so its output kernel's rows are stored flipped within
+     * each channel, its strided transposed-conv kernels flipped spatially, and its stride-1 kernels as conv
+     * kernels [kH, kW, inChannels, outChannels]. A fixed permutation: Adam, being elementwise, is unchanged.
+     */
+    private record Layout(long[] shape, int rowLength, int[] rows) {
+        float[] toInternal(float[] model) {
+            if (rows == null) {
+                return model;
+            }
+            float[] internal = new float[model.length];
+            for (int j = 0; j < rows.length; j++) {
+                System.arraycopy(model, rows[j] * rowLength, internal, j * rowLength, rowLength);
+            }
+            return internal;
+        }
+
+        float[] toModel(float[] internal) {
+            if (rows == null) {
+                return internal;
+            }
+            float[] model = new float[internal.length];
+            for (int j = 0; j < rows.length; j++) {
+                System.arraycopy(internal, j * rowLength, model, rows[j] * rowLength, rowLength);
+            }
+            return model;
+        }
+    }
+
+    private Layout layout(VaeWeights.Param p) {
+        String name = p.name();
+        long[] shape = p.shape();
+        if (name.equals("dec_out_W")) {
+            int[] df = c.decoderFilters();
+            int channels = df[df.length - 1];
+            int area = c.decodedHeight() * c.decodedWidth();
+            int[] rows = new int[channels * area];
+            for (int ch = 0; ch < channels; ch++) {
+                for (int q = 0; q < area; q++) {
+                    rows[ch * area + q] = ch * area + area - 1 - q;
+                }
+            }
+            return new Layout(shape, Math.toIntExact(shape[1]), rows);
+        }
+        if (name.startsWith("dec_deconv") && name.endsWith("_W")) {
+            int i = Integer.parseInt(name.substring("dec_deconv".length(), name.length() - 2));
+            int stride = c.decoderStrides()[i];
+            int k = (int) shape[0];
+            int oc = (int) shape[2];
+            int ic = (int) shape[3];
+            int[] rows = new int[k * k * oc * ic];
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    for (int co = 0; co < oc; co++) {
+                        for (int ci = 0; ci < ic; ci++) {
+                            if (stride == 1) {
+                                rows[((a * k + b) * ic + ci) * oc + co] = ((a * k + b) * oc + co) * ic + ci;
+                            } else {
+                                rows[((a * k + b) * oc + co) * ic + ci] =
+                                        (((k - 1 - a) * k + (k - 1 - b)) * oc + co) * ic + ci;
+                            }
+                        }
+                    }
+                }
+            }
+            long[] internalShape = stride == 1 ? new long[] {k, k, ic, oc} : shape;
+            return new Layout(internalShape, 1, rows);
+        }
+        return new Layout(shape, 1, null);
     }
 
     double loss() { return loss; }
@@ -468,7 +575,8 @@ final class DirectVaeStep {
         kl = -0.5 * klSum / batch;
         dense(z, w1, b1, h1a, h1, latent, hidden);
         dense(h1, w2, b2, h2a, h2, hidden, grid);
-        decInNio.put(0, h2);
+        flipImages(h2, flip);
+        decInNio.put(0, flip);
     }
 
     /** out = lrelu(in·W + b), pre-activation kept in {@code pre}. */
@@ -487,6 +595,16 @@ final class DirectVaeStep {
             for (int o = 0; o < nOut; o++) {
                 float a = pre[po + o];
                 out[po + o] = a > 0 ? a : alpha * a;
+            }
+        }
+    }
+
+    /** Each image (one channel, {@code grid} values) turned by 180°: the decoder's flipped coordinates. */
+    private void flipImages(float[] src, float[] dst) {
+        for (int n = 0; n < batch; n++) {
+            int base = n * grid;
+            for (int q = 0; q < grid; q++) {
+                dst[base + q] = src[base + grid - 1 - q];
             }
         }
     }
@@ -523,7 +641,8 @@ final class DirectVaeStep {
     }
 
     private void denseAndLatentBackward() {
-        dDecInNio.get(0, dh2, 0, dh2.length);
+        dDecInNio.get(0, flip, 0, flip.length);
+        flipImages(flip, dh2);
         denseBackward(h1, w2, h2a, dh2, dh1, gw2, gb2, hidden, grid);
         denseBackward(z, w1, h1a, dh1, dz, gw1, gb1, latent, hidden);
         writeGrad("dec_dense2_W", gw2);

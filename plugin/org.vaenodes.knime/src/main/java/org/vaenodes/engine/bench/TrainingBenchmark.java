@@ -1,0 +1,171 @@
+package org.vaenodes.engine.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.vaenodes.engine.data.ImageDataset;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.model.VaeModel;
+import org.vaenodes.engine.nd4j.NativeBackend;
+import org.vaenodes.engine.train.TrainingCanceledException;
+import org.vaenodes.engine.train.TrainingResult;
+import org.vaenodes.engine.train.VaeTrainer;
+
+/**
+ * The engine's speed benchmark: trains {@code warmup + iterations} iterations of {@code config} on {@code data}
+ * through the real training loop ({@link VaeTrainer}), timing every iteration, then times reconstruction,
+ * encoding and sampling of the trained model. Throughput figures are images per second of wall-clock time on
+ * the calling thread; the iteration-time percentiles are over the measured (post-warm-up) iterations.
+ */
+public final class TrainingBenchmark {
+
+    /** Images used for each inference measurement (fewer if the dataset is smaller, except for sampling). */
+    static final int INFERENCE_IMAGES = 10_000;
+
+    private TrainingBenchmark() {
+    }
+
+    /**
+     * @param trainImagesPerSecond batch × measured iterations / their total time
+     * @param firstIterationMs the first training iteration, timed from the end of the model build
+     * @param peakRssBytes the process's peak resident set (VmHWM), -1 where unknown
+     */
+    public record Report(String backend, int batchSize, int iterations, int warmup, double trainImagesPerSecond,
+            double medianMs, double p90Ms, double p99Ms, double maxMs, double firstIterationMs,
+            double reconstructImagesPerSecond, double encodeImagesPerSecond, double sampleImagesPerSecond,
+            long peakRssBytes) {
+
+        /** The report as lines, e.g. {@code train: 812.3 images/s}. */
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder();
+            s.append(String.format(Locale.ROOT, "backend: %s%n", backend));
+            s.append(String.format(Locale.ROOT, "batch: %d, iterations: %d measured after %d warm-up%n",
+                    batchSize, iterations, warmup));
+            s.append(String.format(Locale.ROOT, "train: %.1f images/s%n", trainImagesPerSecond));
+            s.append(String.format(Locale.ROOT, "reconstruct: %.1f images/s%n", reconstructImagesPerSecond));
+            s.append(String.format(Locale.ROOT, "encode: %.1f images/s%n", encodeImagesPerSecond));
+            s.append(String.format(Locale.ROOT, "sample: %.1f images/s%n", sampleImagesPerSecond));
+            s.append(String.format(Locale.ROOT, "iteration ms: median %.1f p90 %.1f p99 %.1f max %.1f%n",
+                    medianMs, p90Ms, p99Ms, maxMs));
+            s.append(String.format(Locale.ROOT, "first iteration: %.0f ms%n", firstIterationMs));
+            s.append(peakRssBytes < 0 ? "peak RSS: unknown" + System.lineSeparator()
+                    : String.format(Locale.ROOT, "peak RSS: %d MiB%n", peakRssBytes >> 20));
+            return s.toString();
+        }
+
+        public void print(PrintStream out) {
+            out.print(this);
+            out.flush();
+        }
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param iterations measured training iterations (≥ 1)
+     * @param warmup iterations run first and left out of the percentiles and throughput (≥ 0)
+     * @param log progress lines go here (may be null)
+     */
+    public static Report run(ImageDataset data, VaeConfig config, int iterations, int warmup, PrintStream log) {
+        if (iterations < 1 || warmup < 0) {
+            throw new IllegalArgumentException("Need at least one measured iteration and no negative warm-up");
+        }
+        PrintStream out = log == null ? new PrintStream(PrintStream.nullOutputStream()) : log;
+        String backend = NativeBackend.describe();
+        out.println("bench: " + backend);
+        int total = warmup + iterations;
+        VaeConfig c = config.toBuilder().iterations(total).build();
+        long[] ends = new long[total];
+        long[] firstStart = new long[1];
+        int batch = Math.min(c.batchSize(), data.size());
+        int every = Math.max(1, total / 10);
+        TrainingResult result;
+        try {
+            result = new VaeTrainer(c).train(data, p -> {
+                long now = System.nanoTime();
+                int it = p.iteration();
+                ends[it] = now;
+                if (it == 0) {
+                    firstStart[0] = now - Math.round(p.elapsedSeconds() * 1e9);
+                }
+                if ((it + 1) % every == 0 || it == total - 1) {
+                    out.printf(Locale.ROOT, "bench: iteration %d/%d loss %.2f, %.1f images/s%n", it + 1, total,
+                            p.loss(), p.imagesPerSecond());
+                }
+            }, () -> false);
+        } catch (TrainingCanceledException e) {
+            throw new IllegalStateException("benchmark training was canceled", e);
+        }
+        double firstMs = (ends[0] - firstStart[0]) / 1e6;
+        double[] ms = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            int it = warmup + i;
+            long begin = it == 0 ? firstStart[0] : ends[it - 1];
+            ms[i] = (ends[it] - begin) / 1e6;
+        }
+        double measuredMs = 0;
+        for (double v : ms) {
+            measuredMs += v;
+        }
+        double trainRate = batch * (double) iterations / (measuredMs / 1e3);
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+
+        try (VaeModel model = result.model()) {
+            int n = Math.min(INFERENCE_IMAGES, data.size());
+            int pixels = c.pixels();
+            float[] images = new float[n * pixels];
+            for (int i = 0; i < n; i++) {
+                data.copyImage(i, images, i * pixels);
+            }
+            int warm = Math.min(n, VaeModel.INFERENCE_BATCH);
+            model.reconstruct(images, warm); // builds the graphs, warms up
+            model.sample(warm, 1);
+            long t0 = System.nanoTime();
+            model.reconstruct(images, n);
+            double reconstructRate = n / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            model.encode(images, n);
+            double encodeRate = n / ((System.nanoTime() - t0) / 1e9);
+            t0 = System.nanoTime();
+            model.sample(INFERENCE_IMAGES, 7);
+            double sampleRate = INFERENCE_IMAGES / ((System.nanoTime() - t0) / 1e9);
+            Report report = new Report(backend, batch, iterations, warmup, trainRate, percentile(sorted, 0.5),
+                    percentile(sorted, 0.9), percentile(sorted, 0.99), sorted[sorted.length - 1], firstMs,
+                    reconstructRate, encodeRate, sampleRate, peakRss());
+            return report;
+        }
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(double[] sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+    }
+
+    /** VmHWM from /proc/self/status in bytes, or -1 where there is no such file. */
+    public static long peakRss() {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(status, StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] parts = line.substring(6).trim().split("\\s+");
+                    long value = Long.parseLong(parts[0]);
+                    return parts.length > 1 && parts[1].equalsIgnoreCase("kB") ? value * 1024 : value;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
