@@ -383,8 +383,8 @@ public final class ExampleWorkflows {
             20, 340, 440, 170, YELLOW);
         wf.annotate("2. Reconstruct\n\n"
             + "VAE Reconstructor: encodes each image and decodes it again. The Table View shows the original "
-            + "(image), the reconstruction and the reconstruction error side by side. Its second output is a "
-            + "grid of the first 16 reconstructions (right-click the node to open it).",
+            + "(image), the reconstruction and the reconstruction error side by side. Its second output is one "
+            + "picture of the first 16 originals above their reconstructions (right-click the node to open it).",
             980, 60, 330, 140, GREEN);
         wf.annotate("3. Generate and inspect\n\n"
             + "VAE Sampler: decodes 64 random latent vectors into new digits (a table with one image per row, "
