@@ -33,12 +33,14 @@ public final class TrainingBenchmark {
     /**
      * @param trainImagesPerSecond batch × measured iterations / their total time
      * @param firstIterationMs the first training iteration, timed from the end of the model build
-     * @param peakRssBytes the process's peak resident set (VmHWM), -1 where unknown
+     * @param peakRssBytes the process's peak resident set (VmHWM) at the end of training, -1 where unknown
+     * @param peakRssAfterInferenceBytes the same after the inference measurements (SameDiff's inference
+     *        sessions cache arrays), -1 where unknown
      */
     public record Report(String backend, int batchSize, int iterations, int warmup, double trainImagesPerSecond,
             double medianMs, double p90Ms, double p99Ms, double maxMs, double firstIterationMs,
             double reconstructImagesPerSecond, double encodeImagesPerSecond, double sampleImagesPerSecond,
-            long peakRssBytes) {
+            long peakRssBytes, long peakRssAfterInferenceBytes) {
 
         /** The report as lines, e.g. {@code train: 812.3 images/s}. */
         @Override
@@ -56,6 +58,10 @@ public final class TrainingBenchmark {
             s.append(String.format(Locale.ROOT, "first iteration: %.0f ms%n", firstIterationMs));
             s.append(peakRssBytes < 0 ? "peak RSS: unknown" + System.lineSeparator()
                     : String.format(Locale.ROOT, "peak RSS: %d MiB%n", peakRssBytes >> 20));
+            if (peakRssAfterInferenceBytes >= 0) {
+                s.append(String.format(Locale.ROOT, "peak RSS after inference: %d MiB%n",
+                        peakRssAfterInferenceBytes >> 20));
+            }
             return s.toString();
         }
 
@@ -102,6 +108,7 @@ public final class TrainingBenchmark {
         } catch (TrainingCanceledException e) {
             throw new IllegalStateException("benchmark training was canceled", e);
         }
+        long trainingRss = peakRss();
         double firstMs = (ends[0] - firstStart[0]) / 1e6;
         double[] ms = new double[iterations];
         for (int i = 0; i < iterations; i++) {
@@ -138,7 +145,7 @@ public final class TrainingBenchmark {
             double sampleRate = INFERENCE_IMAGES / ((System.nanoTime() - t0) / 1e9);
             Report report = new Report(backend, batch, iterations, warmup, trainRate, percentile(sorted, 0.5),
                     percentile(sorted, 0.9), percentile(sorted, 0.99), sorted[sorted.length - 1], firstMs,
-                    reconstructRate, encodeRate, sampleRate, peakRss());
+                    reconstructRate, encodeRate, sampleRate, trainingRss, peakRss());
             return report;
         }
     }
