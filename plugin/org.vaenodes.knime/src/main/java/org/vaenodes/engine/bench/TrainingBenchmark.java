@@ -40,7 +40,7 @@ public final class TrainingBenchmark {
     public record Report(String backend, int batchSize, int iterations, int warmup, double trainImagesPerSecond,
             double medianMs, double p90Ms, double p99Ms, double maxMs, double firstIterationMs,
             double reconstructImagesPerSecond, double encodeImagesPerSecond, double sampleImagesPerSecond,
-            long peakRssBytes, long peakRssAfterInferenceBytes) {
+            long peakRssBytes, long peakRssAfterInferenceBytes, long firstIterationDoneEpochMillis) {
 
         /** The report as lines, e.g. {@code train: 812.3 images/s}. */
         @Override
@@ -89,6 +89,7 @@ public final class TrainingBenchmark {
         VaeConfig c = config.toBuilder().iterations(total).build();
         long[] ends = new long[total];
         long[] firstStart = new long[1];
+        long[] firstDoneWallClock = new long[1];
         int batch = Math.min(c.batchSize(), data.size());
         int every = Math.max(1, total / 10);
         TrainingResult result;
@@ -98,6 +99,7 @@ public final class TrainingBenchmark {
                 int it = p.iteration();
                 ends[it] = now;
                 if (it == 0) {
+                    firstDoneWallClock[0] = System.currentTimeMillis();
                     firstStart[0] = now - Math.round(p.elapsedSeconds() * 1e9);
                 }
                 if ((it + 1) % every == 0 || it == total - 1) {
@@ -145,7 +147,7 @@ public final class TrainingBenchmark {
             double sampleRate = INFERENCE_IMAGES / ((System.nanoTime() - t0) / 1e9);
             Report report = new Report(backend, batch, iterations, warmup, trainRate, percentile(sorted, 0.5),
                     percentile(sorted, 0.9), percentile(sorted, 0.99), sorted[sorted.length - 1], firstMs,
-                    reconstructRate, encodeRate, sampleRate, trainingRss, peakRss());
+                    reconstructRate, encodeRate, sampleRate, trainingRss, peakRss(), firstDoneWallClock[0]);
             return report;
         }
     }

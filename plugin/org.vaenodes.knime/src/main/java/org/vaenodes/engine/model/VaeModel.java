@@ -5,10 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vaenodes.engine.data.ImageDataset;
 import org.vaenodes.engine.nd4j.NativeBackend;
 
@@ -19,15 +16,13 @@ import org.vaenodes.engine.nd4j.NativeBackend;
  */
 public final class VaeModel implements AutoCloseable {
 
-    public static final int INFERENCE_BATCH = 512;
+    public static final int INFERENCE_BATCH = 256;
 
     private final VaeConfig config;
     private final Map<String, INDArray> weights;
     private final int iterationsTrained;
     private final double finalLoss;
-    private SameDiff encoder;
-    private SameDiff decoder;
-    private SameDiff evaluation;
+    private EagerInference network;
 
     public VaeModel(VaeConfig config, Map<String, INDArray> weights, int iterationsTrained, double finalLoss) {
         this.config = config;
@@ -61,13 +56,9 @@ public final class VaeModel implements AutoCloseable {
         int latent = config.latentSize();
         float[] mean = new float[count * latent];
         float[] logStd = new float[count * latent];
-        SameDiff sd = encoderGraph();
+        EagerInference net = network();
         for (int start = 0; start < count; start += INFERENCE_BATCH) {
-            int n = Math.min(INFERENCE_BATCH, count - start);
-            INDArray x = slice(images, start, n, config.pixels());
-            Map<String, INDArray> out = sd.output(Map.of(VaeGraph.INPUT, x), VaeGraph.MEAN, VaeGraph.LOG_STD);
-            copyOut(out.get(VaeGraph.MEAN), mean, start * latent);
-            copyOut(out.get(VaeGraph.LOG_STD), logStd, start * latent);
+            net.encode(images, start, Math.min(INFERENCE_BATCH, count - start), mean, logStd);
         }
         return new Encoding(mean, logStd, count, latent);
     }
@@ -79,12 +70,12 @@ public final class VaeModel implements AutoCloseable {
             throw new IllegalArgumentException("Expected " + count + "×" + latent + " latent values, got " + z.length);
         }
         float[] images = new float[count * config.pixels()];
-        SameDiff sd = decoderGraph();
+        EagerInference net = network();
         for (int start = 0; start < count; start += INFERENCE_BATCH) {
-            int n = Math.min(INFERENCE_BATCH, count - start);
-            INDArray zs = slice(z, start, n, latent);
-            INDArray out = sd.outputSingle(Map.of(VaeGraph.LATENT, zs), VaeGraph.DECODED);
-            copyOut(out, images, start * config.pixels());
+            net.decodeLogits(z, start, Math.min(INFERENCE_BATCH, count - start), images);
+        }
+        for (int i = 0; i < images.length; i++) {
+            images[i] = sigmoid(images[i]);
         }
         return images;
     }
@@ -122,57 +113,58 @@ public final class VaeModel implements AutoCloseable {
             throw new IllegalArgumentException("The images are " + data.height() + "×" + data.width()
                     + " but the model expects " + config.height() + "×" + config.width());
         }
-        SameDiff sd = evaluationGraph();
+        EagerInference net = network();
         SplittableRandom random = new SplittableRandom(epsilonSeed);
         int pixels = config.pixels();
         int latent = config.latentSize();
-        double loss = 0;
+        boolean squared = config.reconstructionLoss() == ReconstructionLoss.SUM_SQUARED;
         double recon = 0;
         double kl = 0;
+        float[] x = new float[INFERENCE_BATCH * pixels];
+        float[] mean = new float[INFERENCE_BATCH * latent];
+        float[] logStd = new float[INFERENCE_BATCH * latent];
+        float[] z = new float[INFERENCE_BATCH * latent];
+        float[] logits = new float[INFERENCE_BATCH * pixels];
         for (int start = 0; start < data.size(); start += INFERENCE_BATCH) {
             int n = Math.min(INFERENCE_BATCH, data.size() - start);
-            float[] x = new float[n * pixels];
             for (int i = 0; i < n; i++) {
                 data.copyImage(start + i, x, i * pixels);
             }
-            float[] eps = new float[n * latent];
-            for (int i = 0; i < eps.length; i++) {
-                eps[i] = (float) random.nextGaussian();
+            net.encode(x, 0, n, mean, logStd);
+            for (int j = 0; j < n * latent; j++) {
+                double m = mean[j];
+                double ls = logStd[j];
+                z[j] = (float) (m + random.nextGaussian() * Math.exp(ls));
+                kl += -0.5 * (1 + 2 * ls - m * m - Math.exp(2 * ls));
             }
-            Map<String, INDArray> out = sd.output(Map.of(
-                    VaeGraph.INPUT, Nd4j.create(x, new long[] {n, pixels}, 'c'),
-                    VaeGraph.EPSILON, Nd4j.create(eps, new long[] {n, latent}, 'c')),
-                    VaeGraph.LOSS, VaeGraph.RECONSTRUCTION, VaeGraph.KL);
-            loss += out.get(VaeGraph.LOSS).getDouble(0) * n;
-            recon += out.get(VaeGraph.RECONSTRUCTION).getDouble(0) * n;
-            kl += out.get(VaeGraph.KL).getDouble(0) * n;
+            net.decodeLogits(z, 0, n, logits);
+            for (int j = 0; j < n * pixels; j++) {
+                double l = logits[j];
+                double t = x[j];
+                if (squared) {
+                    double diff = sigmoid((float) l) - t;
+                    recon += diff * diff;
+                } else {
+                    recon += Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l))) - t * l; // softplus(l) - t·l
+                }
+            }
         }
         int total = data.size();
-        return new Evaluation(loss / total, recon / total, kl / total, total);
+        recon /= total;
+        kl /= total;
+        return new Evaluation(recon + config.klWeight() * kl, recon, kl, total);
     }
 
-    private SameDiff encoderGraph() {
-        if (encoder == null) {
+    private EagerInference network() {
+        if (network == null) {
             NativeBackend.start();
-            encoder = VaeGraph.encoder(config, weights, DataType.FLOAT);
+            network = new EagerInference(config, weights, INFERENCE_BATCH);
         }
-        return encoder;
+        return network;
     }
 
-    private SameDiff decoderGraph() {
-        if (decoder == null) {
-            NativeBackend.start();
-            decoder = VaeGraph.decoder(config, weights, DataType.FLOAT);
-        }
-        return decoder;
-    }
-
-    private SameDiff evaluationGraph() {
-        if (evaluation == null) {
-            NativeBackend.start();
-            evaluation = VaeGraph.evaluation(config, weights, DataType.FLOAT);
-        }
-        return evaluation;
+    private static float sigmoid(float v) {
+        return (float) (1.0 / (1.0 + Math.exp(-v)));
     }
 
     private void checkImages(float[] images, int count) {
@@ -182,23 +174,13 @@ public final class VaeModel implements AutoCloseable {
         }
     }
 
-    private static INDArray slice(float[] values, int start, int n, int width) {
-        float[] part = new float[n * width];
-        System.arraycopy(values, start * width, part, 0, part.length);
-        return Nd4j.create(part, new long[] {n, width}, 'c');
-    }
-
-    private static void copyOut(INDArray array, float[] dst, int offset) {
-        float[] values = array.castTo(DataType.FLOAT).dup('c').data().asFloat();
-        System.arraycopy(values, 0, dst, offset, values.length);
-    }
-
-    /** Drops the cached graphs and releases the weights' native memory. The model is unusable afterwards. */
+    /** Releases the inference buffers and the weights' native memory. The model is unusable afterwards. */
     @Override
     public void close() {
-        encoder = null;
-        decoder = null;
-        evaluation = null;
+        if (network != null) {
+            network.close();
+            network = null;
+        }
         for (INDArray a : weights.values()) {
             if (a.closeable()) {
                 a.close();
