@@ -21,7 +21,6 @@ import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
-import org.nd4j.linalg.api.ops.random.impl.DropOutInverted;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -156,6 +155,8 @@ final class DirectVaeStep {
         this.dropout = config.keepProbability() < 1;
         this.beta = (float) config.klWeight();
         DataType f = DataType.FLOAT;
+        // one stream per dropout layer, all derived from the seed (batches and ε use other streams)
+        java.util.SplittableRandom masks = new java.util.SplittableRandom(config.seed() ^ 0x2545F4914F6CDD1DL);
 
         long total = VaeWeights.count(config);
         paramFlat = Nd4j.create(f, total);
@@ -215,8 +216,7 @@ final class DirectVaeStep {
             INDArray gradAct = dOut;
             if (dropout) {
                 INDArray mask = Nd4j.create(f, batch, ef[i], oh, ow);
-                INDArray ones = Nd4j.ones(f, batch, ef[i], oh, ow);
-                encForward.add(new DropOutInverted(ones, mask, keep));
+                encForward.add(new KeepMask(mask, keep, masks.split()));
                 encForward.add(new MulOp(act, mask, out));
                 gradAct = Nd4j.create(f, batch, ef[i], oh, ow);
                 back.add(new MulOp(dOut, mask, gradAct));
@@ -333,7 +333,9 @@ final class DirectVaeStep {
             List<Object> act = new ArrayList<>();
             act.add(custom("relu_bp", new INDArray[] {out, dOut}, new INDArray[] {dPre}, new int[0], 0.0));
             if (drop) {
-                decForward.add(new DropOutInverted(out, out, keep));
+                INDArray mask = Nd4j.create(f, batch, df[i], oh, ow);
+                decForward.add(new KeepMask(mask, keep, masks.split()));
+                decForward.add(new MulOp(out, mask, out));
                 act.add(new ScalarMultiplication(dPre, null, dPre, 1.0 / keep));
             }
             back.addAll(0, act);
@@ -531,7 +533,9 @@ final class DirectVaeStep {
 
     private void run1(Object op) {
         {
-            if (op instanceof CustomOp) {
+            if (op instanceof KeepMask mask) {
+                mask.refill();
+            } else if (op instanceof CustomOp) {
                 Nd4j.exec((CustomOp) op);
             } else if (op instanceof org.nd4j.linalg.api.ops.RandomOp) {
                 Nd4j.getExecutioner().exec((org.nd4j.linalg.api.ops.RandomOp) op, Nd4j.getRandom());
@@ -723,6 +727,35 @@ final class DirectVaeStep {
 
     private static Mmul mmul(INDArray a, INDArray b, INDArray out, boolean ta, boolean tb, double betaC) {
         return new Mmul(a, b, out, 1.0, betaC, MMulTranspose.builder().transposeA(ta).transposeB(tb).build());
+    }
+
+    /**
+     * A dropout keep-mask (values 0 or 1/keep) refilled from a seeded Java generator. ND4J's native random ops
+     * gave different masks on re-runs with the same seed (small arrays, several threads), which broke
+     * reproducibility; this costs a few milliseconds per iteration and is the same on every run and platform.
+     */
+    private static final class KeepMask {
+        private final FloatBuffer target;
+        private final float[] values;
+        private final float keep;
+        private final float scale;
+        private final java.util.SplittableRandom random;
+
+        KeepMask(INDArray mask, float keep, java.util.SplittableRandom random) {
+            this.target = nio(mask);
+            this.values = new float[Math.toIntExact(mask.length())];
+            this.keep = keep;
+            this.scale = 1f / keep;
+            this.random = random;
+        }
+
+        void refill() {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextFloat() < keep ? scale : 0f;
+            }
+            target.position(0);
+            target.put(values);
+        }
     }
 
     private static FloatBuffer nio(INDArray a) {

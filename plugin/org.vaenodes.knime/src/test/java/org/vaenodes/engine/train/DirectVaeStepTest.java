@@ -1,0 +1,81 @@
+package org.vaenodes.engine.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaenodes.engine.model.ReconstructionLoss;
+import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.model.VaeGraph;
+import org.vaenodes.engine.model.VaeWeights;
+import org.vaenodes.engine.nd4j.NativeBackend;
+
+/**
+ * The hand-written training step computes the loss and gradients that SameDiff derives from the model's
+ * reference graph (VaeGraph, itself checked against finite differences), for the seed model and for other
+ * kernel sizes, strides and image sizes. Dropout is off here (keep 1), so both see the same function.
+ */
+class DirectVaeStepTest {
+
+    @Test
+    void lossAndGradientsEqualSameDiffs() {
+        NativeBackend.start();
+        VaeConfig[] configs = {
+            VaeConfig.builder().keepProbability(1).build(),
+            VaeConfig.builder().keepProbability(1).reconstructionLoss(ReconstructionLoss.BERNOULLI).klWeight(0.5).build(),
+            VaeConfig.builder().keepProbability(1).imageSize(12, 20).kernelSize(3).filters(6).latentSize(3)
+                    .decoderStrides(2, 1, 2).encoderStrides(2, 2, 1).imageSize(12, 20).build(),
+            VaeConfig.builder().keepProbability(1).imageSize(16, 16).kernelSize(5).filters(4).latentSize(2).build(),
+        };
+        for (VaeConfig c : configs) {
+            int batch = 6;
+            Map<String, INDArray> weights = VaeWeights.initial(c, DataType.FLOAT);
+            SplittableRandom r = new SplittableRandom(3);
+            for (INDArray a : weights.values()) {
+                if (a.rank() == 1) {
+                    for (long i = 0; i < a.length(); i++) {
+                        a.putScalar(i, r.nextDouble(-0.1, 0.1));
+                    }
+                }
+            }
+            float[] x = new float[batch * c.pixels()];
+            float[] eps = new float[batch * c.latentSize()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) r.nextDouble();
+            }
+            for (int i = 0; i < eps.length; i++) {
+                eps[i] = (float) r.nextGaussian();
+            }
+            Map<String, INDArray> reference = new HashMap<>();
+            weights.forEach((k, v) -> reference.put(k, v.dup()));
+
+            DirectVaeStep step = new DirectVaeStep(c, weights, batch);
+            step.forwardBackward(x, eps);
+            Map<String, INDArray> ours = step.gradientsInModelLayout();
+
+            SameDiff sd = VaeGraph.training(c, reference, DataType.FLOAT, batch);
+            Map<String, INDArray> feed = Map.of(
+                    VaeGraph.INPUT, Nd4j.create(x, new long[] {batch, c.pixels()}, 'c'),
+                    VaeGraph.EPSILON, Nd4j.create(eps, new long[] {batch, c.latentSize()}, 'c'));
+            double loss = sd.output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
+            Map<String, INDArray> expected = sd.calculateGradients(feed, reference.keySet());
+
+            assertThat(step.loss()).as("loss for %s", c.summary()).isCloseTo(loss, org.assertj.core.data.Offset.offset(1e-4 * Math.abs(loss)));
+            for (String name : reference.keySet()) {
+                INDArray e = expected.get(name);
+                INDArray o = ours.get(name);
+                assertThat(o.shape()).as(name).containsExactly(e.shape());
+                double scale = Math.max(e.norm2Number().doubleValue(), 1e-6);
+                double error = o.sub(e).norm2Number().doubleValue() / scale;
+                assertThat(error).as("relative gradient error of %s for %s", name, c.summary()).isLessThan(1e-4);
+            }
+        }
+    }
+}
