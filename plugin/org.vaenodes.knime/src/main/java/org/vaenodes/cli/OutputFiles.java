@@ -3,12 +3,10 @@ package org.vaenodes.cli;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
+import org.vaenodes.engine.io.AtomicFiles;
 import org.vaenodes.engine.train.TrainingResult;
 
 /** Text outputs of the CLI, each written to a temporary file and moved into place. */
@@ -22,21 +20,11 @@ final class OutputFiles {
     }
 
     static void writeText(Path file, Content content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, out -> {
+            Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        });
     }
 
     /** iteration,loss,reconstruction,kl,elapsed_s — one row per iteration from 0. */

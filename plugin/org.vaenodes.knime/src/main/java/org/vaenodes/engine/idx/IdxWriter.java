@@ -4,12 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
+
+import org.vaenodes.engine.io.AtomicFiles;
 
 /**
  * Writes IDX image files (magic 0x00000803) and label files (magic 0x00000801), raw or gzip-compressed.
@@ -79,37 +79,16 @@ public final class IdxWriter {
 
     private static void writeAtomically(Path file, boolean gzip, Body body) throws IOException {
         Objects.requireNonNull(file, "file");
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (OutputStream fileOut = Files.newOutputStream(tmp);
-                 OutputStream buffered = new BufferedOutputStream(fileOut, BUFFER)) {
-                if (gzip) {
-                    GZIPOutputStream z = new GZIPOutputStream(buffered, BUFFER);
-                    body.write(z);
-                    z.finish();
-                } else {
-                    body.write(buffered);
-                }
+        AtomicFiles.write(file, fileOut -> {
+            OutputStream buffered = new BufferedOutputStream(fileOut, BUFFER);
+            if (gzip) {
+                GZIPOutputStream z = new GZIPOutputStream(buffered, BUFFER);
+                body.write(z);
+                z.finish();
+            } else {
+                body.write(buffered);
             }
-            moveIntoPlace(tmp, target);
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-    }
-
-    /** Moves {@code tmp} onto {@code target}: atomically where possible, else replacing it. */
-    static void moveIntoPlace(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+            buffered.flush();
+        });
     }
 }

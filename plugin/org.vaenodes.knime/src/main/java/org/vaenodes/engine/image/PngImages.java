@@ -5,15 +5,15 @@ import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 import javax.imageio.ImageIO;
+
+import org.vaenodes.engine.io.AtomicFiles;
 
 /**
  * Grayscale images from float pixels in [0,1] (row-major), as {@link BufferedImage}s of
@@ -141,26 +141,7 @@ public final class PngImages {
      */
     public static void writePng(BufferedImage image, Path file) throws IOException {
         Objects.requireNonNull(image, "image");
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                encode(image, out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        AtomicFiles.write(file, out -> encode(image, out));
     }
 
     private static void encode(BufferedImage image, OutputStream out) throws IOException {

@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLConnection;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,6 +18,7 @@ import java.util.Map;
 
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
+import org.vaenodes.engine.io.AtomicFiles;
 
 /**
  * Downloads the standard MNIST / Fashion-MNIST IDX files into a cache folder, verifies them by MD5 and moves
@@ -119,18 +118,14 @@ public final class MnistDownloader {
         }
         URL url = url(baseUrl, fileName);
         exec.setMessage("Downloading " + url);
-        Path tmp = Files.createTempFile(cacheDir, fileName + ".", ".part");
+        Path tmp = AtomicFiles.tempFileBeside(target);
         try {
             String actual = download(url, tmp, exec);
             if (!expected.equalsIgnoreCase(actual)) {
                 throw new IOException("MD5 checksum mismatch for " + url + ": expected " + expected + ", got "
                     + actual + ". The download is damaged or the server offers different files; check the base URL.");
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.moveIntoPlace(tmp, target);
             return target;
         } finally {
             Files.deleteIfExists(tmp);
