@@ -1,6 +1,5 @@
 package org.vaenodes.knime.nodes.encoder;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,9 +10,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
@@ -21,6 +18,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.knime.nodes.BatchAppender;
 import org.vaenodes.knime.nodes.NodeSupport;
@@ -31,7 +29,7 @@ import org.vaenodes.knime.table.PixelColumns;
 import org.vaenodes.knime.table.PixelReader;
 
 /** Appends the latent mean (and optionally log standard deviation) of each row's image. */
-public final class VaeEncoderNodeModel extends NodeModel {
+public final class VaeEncoderNodeModel extends StatelessNodeModel {
 
     /** Prefix of the latent mean columns. */
     public static final String MEAN_PREFIX = "z_mean_";
@@ -137,20 +135,5 @@ public final class VaeEncoderNodeModel extends NodeModel {
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_columns.loadSettingsFrom(settings);
         m_logStd.loadSettingsFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void reset() {
-        // no state
     }
 }

@@ -1,6 +1,5 @@
 package org.vaenodes.knime.nodes.learner;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -17,12 +16,12 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.engine.nd4j.NativeBackend;
@@ -38,7 +37,7 @@ import org.vaenodes.knime.table.FloatImages;
 import org.vaenodes.knime.table.PixelReader;
 
 /** Trains a convolutional VAE on the pixel columns of the input table. */
-public final class VaeLearnerNodeModel extends NodeModel {
+public final class VaeLearnerNodeModel extends StatelessNodeModel {
 
     /** Share of the progress bar spent reading the table. */
     private static final double READ_SHARE = 0.05;
@@ -158,20 +157,5 @@ public final class VaeLearnerNodeModel extends NodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_settings.load(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // the model is a port object; KNIME saves and loads it
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // the model is a port object; KNIME saves and loads it
-    }
-
-    @Override
-    protected void reset() {
-        // no state between executions
     }
 }

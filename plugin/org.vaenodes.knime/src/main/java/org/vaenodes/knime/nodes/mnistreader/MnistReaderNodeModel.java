@@ -3,7 +3,6 @@ package org.vaenodes.knime.nodes.mnistreader;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,9 +25,9 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.data.BuiltinMnist;
 import org.vaenodes.engine.idx.IdxDataset;
 import org.vaenodes.engine.idx.IdxImages;
@@ -38,7 +37,7 @@ import org.vaenodes.knime.table.ImageCells;
 import org.vaenodes.knime.table.PixelColumns;
 
 /** Reads MNIST-style IDX images (built-in, local files or downloaded) into a table. */
-public final class MnistReaderNodeModel extends NodeModel {
+public final class MnistReaderNodeModel extends StatelessNodeModel {
 
     /** Column of the digit / class label. */
     public static final String LABEL_COLUMN = "label";
@@ -235,20 +234,5 @@ public final class MnistReaderNodeModel extends NodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_settings.load(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing to restore
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing to save
-    }
-
-    @Override
-    protected void reset() {
-        // no state
     }
 }

@@ -1,6 +1,5 @@
 package org.vaenodes.knime.nodes.reconstructor;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,9 +11,7 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -26,6 +23,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.image.ImageGrids;
 import org.vaenodes.engine.image.PngImages;
 import org.vaenodes.engine.model.VaeModel;
@@ -42,7 +40,7 @@ import org.vaenodes.knime.table.PixelReader;
  * Appends each row's reconstruction (PNG), its reconstruction error and optionally the reconstructed pixels and
  * latent means; the second output shows the first rows' originals above their reconstructions.
  */
-public final class VaeReconstructorNodeModel extends NodeModel {
+public final class VaeReconstructorNodeModel extends StatelessNodeModel {
 
     /** PNG column of the reconstruction. */
     public static final String RECONSTRUCTION_COLUMN = "reconstruction";
@@ -215,20 +213,5 @@ public final class VaeReconstructorNodeModel extends NodeModel {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(settings);
         }
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void reset() {
-        // no state
     }
 }

@@ -1,6 +1,5 @@
 package org.vaenodes.knime.nodes.sampler;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,9 +13,7 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.image.png.PNGImageContent;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -31,6 +28,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.image.ImageGrids;
 import org.vaenodes.engine.image.PngImages;
 import org.vaenodes.engine.model.VaeModel;
@@ -41,7 +39,7 @@ import org.vaenodes.knime.table.ImageCells;
 import org.vaenodes.knime.table.PixelColumns;
 
 /** Generates new images from a VAE: random samples, an interpolation or a traversal of two latent dimensions. */
-public final class VaeSamplerNodeModel extends NodeModel {
+public final class VaeSamplerNodeModel extends StatelessNodeModel {
 
     static final String MODE_RANDOM = "random";
 
@@ -272,20 +270,5 @@ public final class VaeSamplerNodeModel extends NodeModel {
         for (SettingsModel m : all()) {
             m.loadSettingsFrom(settings);
         }
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void reset() {
-        // no state
     }
 }
