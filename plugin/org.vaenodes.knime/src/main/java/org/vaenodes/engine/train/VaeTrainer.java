@@ -4,7 +4,6 @@ import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vaenodes.engine.data.ImageDataset;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeModel;
@@ -34,7 +33,6 @@ public final class VaeTrainer {
             throws TrainingCanceledException {
         checkData(data);
         NativeBackend.start();
-        Nd4j.getRandom().setSeed(config.seed());
         SplittableRandom random = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         SplittableRandom epsRandom = random.split();
         BatchSampler sampler = new BatchSampler(data.size(), Math.min(config.batchSize(), data.size()), random.split());
