@@ -167,6 +167,53 @@ public final class ExampleWorkflows {
         }
     }
 
+    /** Node labels and view titles of {@link #trainReconstructSample}. */
+    private record PipelineLabels(String reader, String learner, String reconstructor, String tableTitle,
+        String sampler, String samples) {
+    }
+
+    /**
+     * The pipeline both training examples share: MNIST Reader (with {@code readerSettings}) → VAE Learner (2,000
+     * iterations) → VAE Reconstructor → Table View of originals and reconstructions; VAE Sampler (64 images) →
+     * Table View; Learner statistics → Line Plot of the loss.
+     */
+    private void trainReconstructSample(final Workflow wf, final Consumer<NodeSettings> readerSettings,
+        final PipelineLabels labels) throws IOException, InvalidSettingsException {
+        Ours reader = new Ours(new MnistReaderNodeFactory(), readerSettings);
+        reader.configure();
+        Ours learner = new Ours(new VaeLearnerNodeFactory(), s -> s.addInt("iterations", 2000));
+        learner.configure(reader.table(1));
+        Ours recon = new Ours(new VaeReconstructorNodeFactory(), s -> { });
+        recon.configure(specs(learner, 1, reader, 1));
+        Ours sampler = new Ours(new VaeSamplerNodeFactory(), s -> s.addInt("count", 64));
+        sampler.configure(learner.m_outSpecs == null ? null : learner.m_outSpecs[0]);
+
+        Workflow.WfNode nReader = reader.addTo(wf, 80, 220);
+        nReader.m_label = labels.reader();
+        Workflow.WfNode nLearner = learner.addTo(wf, 300, 220);
+        nLearner.m_label = labels.learner();
+        Workflow.WfNode nRecon = recon.addTo(wf, 560, 120);
+        nRecon.m_label = labels.reconstructor();
+        Workflow.WfNode nTable = tableView(wf, recon.table(1),
+            List.of("label", "image", "reconstruction", "reconstruction_error"), labels.tableTitle(), 800, 120);
+        nTable.m_label = "Originals vs. reconstructions";
+        Workflow.WfNode nSampler = sampler.addTo(wf, 560, 300);
+        nSampler.m_label = labels.sampler();
+        Workflow.WfNode nSamples = tableView(wf, sampler.table(1), List.of("image"), labels.samples(), 800, 300);
+        nSamples.m_label = labels.samples();
+        Workflow.WfNode nLoss = linePlot(wf, learner.table(2), "iteration", List.of("loss", "reconstruction", "kl"),
+            "Training loss", 560, 460);
+        nLoss.m_label = "Loss per iteration";
+
+        wf.connect(nReader, 1, nLearner, 1);
+        wf.connect(nLearner, 1, nRecon, 1);
+        wf.connect(nReader, 1, nRecon, 2);
+        wf.connect(nRecon, 1, nTable, 1);
+        wf.connect(nLearner, 1, nSampler, 1);
+        wf.connect(nSampler, 1, nSamples, 1);
+        wf.connect(nLearner, 2, nLoss, 1);
+    }
+
     private static PortObjectSpec[] specs(final Ours model, final int modelPort, final Ours table,
         final int tablePort) {
         return new PortObjectSpec[]{model.m_outSpecs == null ? null : model.m_outSpecs[modelPort - 1],
@@ -336,40 +383,9 @@ public final class ExampleWorkflows {
                 + "vectors into new digits, and the Line Plot shows how the loss fell during training. Execute the "
                 + "workflow with Execute All (Shift+F7), then open the views.",
             List.of("VAE", "variational autoencoder", "MNIST", "deep learning", "generative model", "images"));
-        Ours reader = new Ours(new MnistReaderNodeFactory(), s -> { });
-        reader.configure();
-        Ours learner = new Ours(new VaeLearnerNodeFactory(), s -> s.addInt("iterations", 2000));
-        learner.configure(reader.table(1));
-        Ours recon = new Ours(new VaeReconstructorNodeFactory(), s -> { });
-        recon.configure(specs(learner, 1, reader, 1));
-        Ours sampler = new Ours(new VaeSamplerNodeFactory(), s -> s.addInt("count", 64));
-        sampler.configure(learner.m_outSpecs == null ? null : learner.m_outSpecs[0]);
-
-        Workflow.WfNode nReader = reader.addTo(wf, 80, 220);
-        nReader.m_label = "Built-in MNIST test set";
-        Workflow.WfNode nLearner = learner.addTo(wf, 300, 220);
-        nLearner.m_label = "Seed VAE, 2,000 iterations";
-        Workflow.WfNode nRecon = recon.addTo(wf, 560, 120);
-        nRecon.m_label = "Encode + decode every image";
-        Workflow.WfNode nTable = tableView(wf, recon.table(1),
-            List.of("label", "image", "reconstruction", "reconstruction_error"), "Originals and reconstructions",
-            800, 120);
-        nTable.m_label = "Originals vs. reconstructions";
-        Workflow.WfNode nSampler = sampler.addTo(wf, 560, 300);
-        nSampler.m_label = "64 new digits";
-        Workflow.WfNode nSamples = tableView(wf, sampler.table(1), List.of("image"), "Generated digits", 800, 300);
-        nSamples.m_label = "Generated digits";
-        Workflow.WfNode nLoss = linePlot(wf, learner.table(2), "iteration", List.of("loss", "reconstruction", "kl"),
-            "Training loss", 560, 460);
-        nLoss.m_label = "Loss per iteration";
-
-        wf.connect(nReader, 1, nLearner, 1);
-        wf.connect(nLearner, 1, nRecon, 1);
-        wf.connect(nReader, 1, nRecon, 2);
-        wf.connect(nRecon, 1, nTable, 1);
-        wf.connect(nLearner, 1, nSampler, 1);
-        wf.connect(nSampler, 1, nSamples, 1);
-        wf.connect(nLearner, 2, nLoss, 1);
+        trainReconstructSample(wf, s -> { }, new PipelineLabels("Built-in MNIST test set",
+            "Seed VAE, 2,000 iterations", "Encode + decode every image", "Originals and reconstructions",
+            "64 new digits", "Generated digits"));
 
         wf.annotate("VAE on MNIST: quick start\n\n"
             + "Train a variational autoencoder (VAE) on handwritten digits, then look at what it learned.\n"
@@ -474,44 +490,12 @@ public final class ExampleWorkflows {
                 + "files' and choose an IDX images file (and optionally a labels file), gzipped or not. The rest of the "
                 + "workflow trains a VAE, reconstructs the images and generates new ones.",
             List.of("VAE", "Fashion-MNIST", "IDX", "download", "deep learning"));
-        Ours reader = new Ours(new MnistReaderNodeFactory(), s -> {
+        trainReconstructSample(wf, s -> {
             s.addString("mode", "download");
             s.addString("dataset", "Fashion-MNIST");
             s.addString("split", "test");
-        });
-        reader.configure();
-        Ours learner = new Ours(new VaeLearnerNodeFactory(), s -> s.addInt("iterations", 2000));
-        learner.configure(reader.table(1));
-        Ours recon = new Ours(new VaeReconstructorNodeFactory(), s -> { });
-        recon.configure(specs(learner, 1, reader, 1));
-        Ours sampler = new Ours(new VaeSamplerNodeFactory(), s -> s.addInt("count", 64));
-        sampler.configure(learner.m_outSpecs == null ? null : learner.m_outSpecs[0]);
-
-        Workflow.WfNode nReader = reader.addTo(wf, 80, 220);
-        nReader.m_label = "Download Fashion-MNIST";
-        Workflow.WfNode nLearner = learner.addTo(wf, 300, 220);
-        nLearner.m_label = "2,000 iterations";
-        Workflow.WfNode nRecon = recon.addTo(wf, 560, 120);
-        nRecon.m_label = "Reconstruct";
-        Workflow.WfNode nTable = tableView(wf, recon.table(1),
-            List.of("label", "image", "reconstruction", "reconstruction_error"), "Fashion-MNIST reconstructions",
-            800, 120);
-        nTable.m_label = "Originals vs. reconstructions";
-        Workflow.WfNode nSampler = sampler.addTo(wf, 560, 300);
-        nSampler.m_label = "64 new images";
-        Workflow.WfNode nSamples = tableView(wf, sampler.table(1), List.of("image"), "Generated images", 800, 300);
-        nSamples.m_label = "Generated images";
-        Workflow.WfNode nLoss = linePlot(wf, learner.table(2), "iteration", List.of("loss", "reconstruction", "kl"),
-            "Training loss", 560, 460);
-        nLoss.m_label = "Loss per iteration";
-
-        wf.connect(nReader, 1, nLearner, 1);
-        wf.connect(nLearner, 1, nRecon, 1);
-        wf.connect(nReader, 1, nRecon, 2);
-        wf.connect(nRecon, 1, nTable, 1);
-        wf.connect(nLearner, 1, nSampler, 1);
-        wf.connect(nSampler, 1, nSamples, 1);
-        wf.connect(nLearner, 2, nLoss, 1);
+        }, new PipelineLabels("Download Fashion-MNIST", "2,000 iterations", "Reconstruct",
+            "Fashion-MNIST reconstructions", "64 new images", "Generated images"));
 
         wf.annotate("Your own IDX data: Fashion-MNIST\n\n"
             + "The MNIST Reader reads any IDX image file (the format of MNIST). Here it downloads Fashion-MNIST; "
