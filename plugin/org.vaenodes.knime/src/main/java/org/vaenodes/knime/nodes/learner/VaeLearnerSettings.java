@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
@@ -13,6 +11,8 @@ import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.engine.model.InvalidConfigException;
 import org.vaenodes.engine.model.ReconstructionLoss;
 import org.vaenodes.engine.model.VaeConfig;
@@ -20,7 +20,7 @@ import org.vaenodes.knime.table.ColumnSelection;
 import org.vaenodes.knime.table.PixelColumns;
 
 /** The VAE Learner's settings; defaults are the seed model's ({@link VaeConfig#defaults()}). */
-final class VaeLearnerSettings {
+final class VaeLearnerSettings extends SettingsGroup {
 
     private static final VaeConfig D = VaeConfig.defaults();
 
@@ -76,10 +76,16 @@ final class VaeLearnerSettings {
 
     final SettingsModelIntegerBounded m_threads = new SettingsModelIntegerBounded("threads", 0, 0, 1024);
 
-    private List<SettingsModel> all() {
+    @Override
+    protected List<SettingsModel> all() {
         return List.of(m_columns, m_sizeFromProperties, m_height, m_width, m_latent, m_kernel, m_encoderFilters,
             m_encoderStrides, m_decoderHidden, m_decoderFilters, m_decoderStrides, m_leakyAlpha, m_iterations,
             m_batchSize, m_learningRate, m_keepProbability, m_loss, m_klWeight, m_seed, m_threads);
+    }
+
+    @Override
+    protected VaeLearnerSettings fresh() {
+        return new VaeLearnerSettings();
     }
 
     static String join(final int[] values) {
@@ -108,23 +114,9 @@ final class VaeLearnerSettings {
         return r;
     }
 
-    void save(final NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
-    }
-
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
-        VaeLearnerSettings s = new VaeLearnerSettings();
-        s.load(settings);
-        s.checkSyntax();
-    }
-
     /** Checks what can be checked without knowing the image size. */
-    void checkSyntax() throws InvalidSettingsException {
+    @Override
+    protected void check() throws InvalidSettingsException {
         parse(m_encoderFilters.getStringValue(), "Encoder filters");
         parse(m_encoderStrides.getStringValue(), "Encoder strides");
         parse(m_decoderFilters.getStringValue(), "Decoder filters");
@@ -138,12 +130,6 @@ final class VaeLearnerSettings {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidSettingsException("Unknown reconstruction loss \"" + m_loss.getStringValue()
                 + "\"; use SUM_SQUARED or BERNOULLI.", e);
-        }
-    }
-
-    void load(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
         }
     }
 

@@ -3,14 +3,14 @@ package org.vaenodes.knime.nodes.mnistreader;
 import java.util.List;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
+import org.vaenodes.knime.nodes.SettingsGroup;
+
 /** The MNIST Reader's settings (one SettingsModel each, so each can be set by a flow variable). */
-final class MnistReaderSettings {
+final class MnistReaderSettings extends SettingsGroup {
 
     static final String MODE_BUILTIN = "builtin";
 
@@ -45,34 +45,20 @@ final class MnistReaderSettings {
 
     final SettingsModelString m_pixelScale = new SettingsModelString("pixel_scale", SCALE_UNIT);
 
-    private List<SettingsModel> all() {
+    @Override
+    protected List<SettingsModel> all() {
         return List.of(m_mode, m_imagesFile, m_labelsFile, m_dataset, m_split, m_baseUrl, m_cacheDir, m_maxRows,
             m_pixelScale);
     }
 
-    void save(final NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
-    }
-
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
-        MnistReaderSettings s = new MnistReaderSettings();
-        s.load(settings);
-        s.check();
-    }
-
-    void load(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
-        }
+    @Override
+    protected MnistReaderSettings fresh() {
+        return new MnistReaderSettings();
     }
 
     /** Checks the values that a SettingsModel alone cannot. */
-    void check() throws InvalidSettingsException {
+    @Override
+    protected void check() throws InvalidSettingsException {
         String mode = m_mode.getStringValue();
         if (!List.of(MODE_BUILTIN, MODE_LOCAL, MODE_DOWNLOAD).contains(mode)) {
             throw new InvalidSettingsException("Unknown source \"" + mode + "\"; use builtin, local or download.");

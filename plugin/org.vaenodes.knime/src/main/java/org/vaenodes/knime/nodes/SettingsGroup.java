@@ -1,0 +1,46 @@
+package org.vaenodes.knime.nodes;
+
+import java.util.List;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+
+/**
+ * A node's settings models as one group: saved, validated and loaded together. Validation first lets each
+ * model check its own value, then loads everything into a fresh group and checks the combination, so settings
+ * that do not fit together are refused before the node takes them.
+ */
+public abstract class SettingsGroup {
+
+    /** Every settings model of the node, in a fixed order. */
+    protected abstract List<SettingsModel> all();
+
+    /** A group with default values, to try settings on before they are accepted. */
+    protected abstract SettingsGroup fresh();
+
+    /** Checks what the settings models cannot check one by one. */
+    protected abstract void check() throws InvalidSettingsException;
+
+    public final void save(final NodeSettingsWO settings) {
+        for (SettingsModel m : all()) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    public final void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.validateSettings(settings);
+        }
+        SettingsGroup trial = fresh();
+        trial.load(settings);
+        trial.check();
+    }
+
+    public final void load(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : all()) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+}
