@@ -73,10 +73,13 @@ class VaeGraphTest {
     /**
      * Central differences against SameDiff's gradients, in double precision, on a few entries of every
      * parameter: catches wrong weight layouts and wrong loss terms. (ND4J's GradCheckUtil throws a
-     * NullPointerException on this graph in M2.1, so the check is done here.)
+     * NullPointerException on this graph in M2.1, so the check is done here.) Inputs are seeded, and the
+     * tolerance has an absolute part: a difference quotient of a loss of ~10 carries ~1e-10 of rounding noise,
+     * which alone made gradients of ~1e-5 fail a purely relative bound on some random inputs.
      */
     @Test
     void gradientCheckOnTinyConfig() {
+        Nd4j.getRandom().setSeed(20261124L);
         for (ReconstructionLoss loss : ReconstructionLoss.values()) {
             VaeConfig c = VaeConfig.builder().imageSize(8, 8).filters(2).latentSize(2).decoderHidden(3)
                     .keepProbability(1.0).reconstructionLoss(loss).klWeight(0.7).build();
@@ -88,7 +91,7 @@ class VaeGraphTest {
             feed.put(VaeGraph.EPSILON, Nd4j.randn(DataType.DOUBLE, 3, c.latentSize()));
             Map<String, INDArray> grads = sd.calculateGradients(feed, w.keySet());
             java.util.SplittableRandom pick = new java.util.SplittableRandom(7);
-            double h = 1e-6;
+            double h = 1e-5;
             int checked = 0;
             for (Map.Entry<String, INDArray> e : w.entrySet()) {
                 INDArray p = e.getValue();
@@ -104,10 +107,10 @@ class VaeGraphTest {
                     flat.putScalar(i, original);
                     double numeric = (up - down) / (2 * h);
                     double analytic = g.getDouble(i);
-                    double scale = Math.max(Math.abs(numeric) + Math.abs(analytic), 1e-6);
-                    assertThat(Math.abs(numeric - analytic) / scale)
+                    double tolerance = 1e-4 * (Math.abs(numeric) + Math.abs(analytic)) + 1e-9;
+                    assertThat(Math.abs(numeric - analytic))
                             .as("%s loss: d loss / d %s[%d]: numeric %s, analytic %s", loss, e.getKey(), i, numeric, analytic)
-                            .isLessThan(1e-4);
+                            .isLessThan(tolerance);
                     checked++;
                 }
             }
