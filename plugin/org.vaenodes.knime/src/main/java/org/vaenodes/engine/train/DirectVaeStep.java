@@ -518,7 +518,7 @@ final class DirectVaeStep {
                 long t = System.nanoTime();
                 run1(op);
                 t = System.nanoTime() - t;
-                String key = System.identityHashCode(ops) % 1000 + ":" + ops.indexOf(op) + ":" + (op instanceof CustomOp ? ((CustomOp) op).opName() : ((Op) op).opName());
+                String key = System.identityHashCode(ops) % 1000 + ":" + ops.indexOf(op) + ":" + opName(op);
                 long[] v = PROFILE.computeIfAbsent(key, k -> new long[] {0, Long.MAX_VALUE, 0});
                 v[0] += t;
                 v[1] = Math.min(v[1], t);
@@ -529,6 +529,13 @@ final class DirectVaeStep {
         for (Object op : ops) {
             run1(op);
         }
+    }
+
+    private static String opName(Object op) {
+        if (op instanceof CustomOp custom) {
+            return custom.opName();
+        }
+        return op instanceof Op legacy ? legacy.opName() : op.getClass().getSimpleName();
     }
 
     private void run1(Object op) {
@@ -729,36 +736,8 @@ final class DirectVaeStep {
         return new Mmul(a, b, out, 1.0, betaC, MMulTranspose.builder().transposeA(ta).transposeB(tb).build());
     }
 
-    /**
-     * A dropout keep-mask (values 0 or 1/keep) refilled from a seeded Java generator. ND4J's native random ops
-     * gave different masks on re-runs with the same seed (small arrays, several threads), which broke
-     * reproducibility; this costs a few milliseconds per iteration and is the same on every run and platform.
-     */
-    private static final class KeepMask {
-        private final FloatBuffer target;
-        private final float[] values;
-        private final float keep;
-        private final float scale;
-        private final java.util.SplittableRandom random;
-
-        KeepMask(INDArray mask, float keep, java.util.SplittableRandom random) {
-            this.target = nio(mask);
-            this.values = new float[Math.toIntExact(mask.length())];
-            this.keep = keep;
-            this.scale = 1f / keep;
-            this.random = random;
-        }
-
-        void refill() {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = random.nextFloat() < keep ? scale : 0f;
-            }
-            target.position(0);
-            target.put(values);
-        }
-    }
-
-    private static FloatBuffer nio(INDArray a) {
+    /** The array's native memory as a float buffer (for bulk copies from and to Java arrays). */
+    static FloatBuffer nio(INDArray a) {
         if (a.offset() != 0 || a.isView()) {
             throw new IllegalStateException("not a standalone array");
         }
