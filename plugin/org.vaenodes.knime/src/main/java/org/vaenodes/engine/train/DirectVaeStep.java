@@ -139,11 +139,17 @@ final class DirectVaeStep {
     private final float[] drow;
     private final float[] prow;
 
+    private boolean firstDecoderLayerAsMatmul;
     private double loss;
     private double reconstruction;
     private double kl;
 
     DirectVaeStep(VaeConfig config, Map<String, INDArray> initial, int batch) {
+        this(config, initial, batch, OneChannelConvAsMatmul.MAX_MATRIX_ENTRIES);
+    }
+
+    /** @param matrixLimit the largest first-decoder-layer matrix ({@link OneChannelConvAsMatmul}) to use */
+    DirectVaeStep(VaeConfig config, Map<String, INDArray> initial, int batch, long matrixLimit) {
         this.c = config;
         this.batch = batch;
         this.pixels = config.pixels();
@@ -290,8 +296,7 @@ final class DirectVaeStep {
         backward = new ArrayList<>();
         for (int i = 0; i < df.length; i++) {
             int s = ds[i];
-            int lead = Math.max(k - s, 0) / 2;
-            int excess = Math.max(k - s, 0) - 2 * lead;
+            int excess = Math.max(k - s, 0) - 2 * (Math.max(k - s, 0) / 2);
             int oh = h * s;
             int ow = w * s;
             INDArray out = Nd4j.create(f, batch, df[i], oh, ow);
@@ -302,30 +307,30 @@ final class DirectVaeStep {
             boolean drop = dropout && i < df.length - 1;
             List<Object> back = new ArrayList<>();
             INDArray gradPre = dPre;
-            if (s == 1) {
-                // in flipped coordinates a stride-1 'same' transposed conv is a 'same' conv with the kernel's
-                // channels swapped (stored so, see internalLayout)
-                int[] iargs = {k, k, 1, 1, 0, 0, 1, 1, 1, 0, 0};
-                decForward.add(custom("conv2d", new INDArray[] {in, params.get(wn), params.get(bn)},
-                        new INDArray[] {out}, iargs));
+            int[] iargs = decoderConvArgs(k, s);
+            if (i == 0 && (long) h * w * df[0] * oh * ow <= matrixLimit) {
+                int filters = df[0];
+                OneChannelConvAsMatmul layer = new OneChannelConvAsMatmul(in, dIn, out, dPre,
+                        params.get(wn).shape(), paramNio, gradNio, offsets.get(wn), offsets.get(bn), probe -> {
+                            INDArray o = Nd4j.create(f, probe[0].size(0), filters, oh, ow);
+                            decoderConvForward(k, s, probe[0], probe[1], probe[2], o).forEach(DirectVaeStep::run1);
+                            return o;
+                        });
+                decForward.addAll(layer.forward());
                 decForward.add(new RectifiedLinear(out, out, 0));
+                back.addAll(layer.backward());
+                firstDecoderLayerAsMatmul = true;
+            } else if (s == 1) {
+                decForward.addAll(decoderConvForward(k, s, in, params.get(wn), params.get(bn), out));
                 back.add(custom("conv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), dPre},
                         new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
             } else {
-                // transposed conv of the flipped input with the flipped kernel, padded by the leading part;
-                // in flipped coordinates TF's surplus element comes first, so crop it from the front
-                int[] iargs = {k, k, s, s, lead, lead, 1, 1, 0, 0, 0};
-                INDArray full = excess == 0 ? out : Nd4j.create(f, batch, df[i], oh + excess, ow + excess);
                 if (excess != 0) {
                     gradPre = Nd4j.create(f, batch, df[i], oh + excess, ow + excess); // border stays 0
                     dPre = gradPre.get(NDArrayIndex.all(), NDArrayIndex.all(),
                             NDArrayIndex.interval(excess, oh + excess), NDArrayIndex.interval(excess, ow + excess));
                 }
-                decForward.add(custom("deconv2d", new INDArray[] {in, params.get(wn), params.get(bn)},
-                        new INDArray[] {full}, iargs));
-                INDArray crop = excess == 0 ? out : full.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                        NDArrayIndex.interval(excess, oh + excess), NDArrayIndex.interval(excess, ow + excess));
-                decForward.add(new RectifiedLinear(crop, out, 0));
+                decForward.addAll(decoderConvForward(k, s, in, params.get(wn), params.get(bn), out));
                 back.add(custom("deconv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), gradPre},
                         new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
             }
@@ -476,6 +481,9 @@ final class DirectVaeStep {
         return new Layout(shape, 1, null);
     }
 
+    /** Whether the first decoder layer runs as {@link OneChannelConvAsMatmul} (else as a convolution op). */
+    boolean firstDecoderLayerAsMatmul() { return firstDecoderLayerAsMatmul; }
+
     double loss() { return loss; }
     double reconstruction() { return reconstruction; }
     double kl() { return kl; }
@@ -538,17 +546,13 @@ final class DirectVaeStep {
         return op instanceof Op legacy ? legacy.opName() : op.getClass().getSimpleName();
     }
 
-    private void run1(Object op) {
-        {
-            if (op instanceof KeepMask mask) {
-                mask.refill();
-            } else if (op instanceof CustomOp) {
-                Nd4j.exec((CustomOp) op);
-            } else if (op instanceof org.nd4j.linalg.api.ops.RandomOp) {
-                Nd4j.getExecutioner().exec((org.nd4j.linalg.api.ops.RandomOp) op, Nd4j.getRandom());
-            } else {
-                Nd4j.exec((Op) op);
-            }
+    private static void run1(Object op) {
+        if (op instanceof Runnable javaStep) {
+            javaStep.run();
+        } else if (op instanceof CustomOp custom) {
+            Nd4j.exec(custom);
+        } else {
+            Nd4j.exec((Op) op);
         }
     }
 
@@ -711,6 +715,42 @@ final class DirectVaeStep {
                 dIn[pi + i] = acc;
             }
         }
+    }
+
+    /**
+     * Integer arguments of decoder layer with stride {@code s}, in flipped coordinates: a stride-1 'same'
+     * transposed conv is a 'same' conv with the kernel's channels swapped (stored so, see {@link #layout});
+     * a strided one is a transposed conv of the flipped input with the flipped kernel, padded by the leading
+     * part, not SAME mode (oneDNN's path).
+     */
+    private static int[] decoderConvArgs(int k, int s) {
+        if (s == 1) {
+            return new int[] {k, k, 1, 1, 0, 0, 1, 1, 1, 0, 0};
+        }
+        int lead = Math.max(k - s, 0) / 2;
+        return new int[] {k, k, s, s, lead, lead, 1, 1, 0, 0, 0};
+    }
+
+    /**
+     * Forward ops of a decoder layer: its (transposed) convolution, then ReLU into {@code out} [n, F, oh, ow].
+     * In flipped coordinates TF's surplus element of a strided layer comes first, so it is cropped from the
+     * front (the ReLU reads the cropped view).
+     */
+    private static List<Object> decoderConvForward(int k, int s, INDArray in, INDArray kernel, INDArray bias,
+            INDArray out) {
+        int[] iargs = decoderConvArgs(k, s);
+        if (s == 1) {
+            return List.of(custom("conv2d", new INDArray[] {in, kernel, bias}, new INDArray[] {out}, iargs),
+                    new RectifiedLinear(out, out, 0));
+        }
+        int excess = Math.max(k - s, 0) - 2 * iargs[4];
+        long oh = out.size(2);
+        long ow = out.size(3);
+        INDArray full = excess == 0 ? out : Nd4j.create(DataType.FLOAT, out.size(0), out.size(1), oh + excess, ow + excess);
+        INDArray crop = excess == 0 ? out : full.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.interval(excess, oh + excess), NDArrayIndex.interval(excess, ow + excess));
+        return List.of(custom("deconv2d", new INDArray[] {in, kernel, bias}, new INDArray[] {full}, iargs),
+                new RectifiedLinear(crop, out, 0));
     }
 
     private static DynamicCustomOp custom(String name, INDArray[] in, INDArray[] out, int[] iargs, double... targs) {

@@ -13,7 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * bits of 1/keep ANDed with an all-ones or all-zeros word, without a branch: one draw and a branch per
  * element cost ~15 ms per iteration of the seed model (a tenth of the step), this ~3.5 ms.
  */
-final class KeepMask {
+final class KeepMask implements Runnable {
     private final FloatBuffer target;
     private final float[] values;
     private final int threshold;
@@ -26,6 +26,11 @@ final class KeepMask {
         this.threshold = Math.round(keep * 65536f);
         this.scaleBits = Float.floatToRawIntBits(1f / keep);
         this.random = random;
+    }
+
+    @Override
+    public void run() {
+        refill();
     }
 
     void refill() {

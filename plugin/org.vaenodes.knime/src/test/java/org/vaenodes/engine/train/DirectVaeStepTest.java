@@ -33,8 +33,15 @@ class DirectVaeStepTest {
             VaeConfig.builder().keepProbability(1).imageSize(12, 20).kernelSize(3).filters(6).latentSize(3)
                     .decoderStrides(2, 1, 2).encoderStrides(2, 2, 1).imageSize(12, 20).build(),
             VaeConfig.builder().keepProbability(1).imageSize(16, 16).kernelSize(5).filters(4).latentSize(2).build(),
+            // the first decoder layer as a matrix product with stride 1; then, with no room for the matrix, the
+            // convolution ops that large code grids use (stride 2 and stride 1)
+            VaeConfig.builder().keepProbability(1).imageSize(16, 16).filters(5).decoderStrides(1, 2, 1).build(),
+            VaeConfig.builder().keepProbability(1).imageSize(16, 16).filters(5).build(),
+            VaeConfig.builder().keepProbability(1).imageSize(16, 16).filters(5).decoderStrides(1, 2, 1).build(),
         };
-        for (VaeConfig c : configs) {
+        long[] matrixLimit = {4 << 20, 4 << 20, 4 << 20, 4 << 20, 4 << 20, 0, 0};
+        for (int ci = 0; ci < configs.length; ci++) {
+            VaeConfig c = configs[ci];
             int batch = 6;
             Map<String, INDArray> weights = VaeWeights.initial(c, DataType.FLOAT);
             SplittableRandom r = new SplittableRandom(3);
@@ -56,7 +63,9 @@ class DirectVaeStepTest {
             Map<String, INDArray> reference = new HashMap<>();
             weights.forEach((k, v) -> reference.put(k, v.dup()));
 
-            DirectVaeStep step = new DirectVaeStep(c, weights, batch);
+            DirectVaeStep step = new DirectVaeStep(c, weights, batch, matrixLimit[ci]);
+            assertThat(step.firstDecoderLayerAsMatmul()).as("first decoder layer as a matrix product for %s", c.summary())
+                    .isEqualTo(matrixLimit[ci] > 0);
             step.forwardBackward(x, eps);
             Map<String, INDArray> ours = step.gradientsInModelLayout();
 
