@@ -15,9 +15,7 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
 import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
-import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.SoftPlus;
@@ -208,8 +206,8 @@ final class DirectVaeStep {
             int oh = ceilDiv(h, es[i]);
             int ow = ceilDiv(w, es[i]);
             INDArray pre = Nd4j.create(f, batch, ef[i], oh, ow);
-            INDArray act = Nd4j.create(f, batch, ef[i], oh, ow);
-            INDArray out = dropout ? Nd4j.create(f, batch, ef[i], oh, ow) : act;
+            INDArray factor = Nd4j.create(f, batch, ef[i], oh, ow);
+            INDArray out = Nd4j.create(f, batch, ef[i], oh, ow);
             INDArray dOut = Nd4j.create(f, batch, ef[i], oh, ow);
             INDArray dPre = Nd4j.create(f, batch, ef[i], oh, ow);
             String wn = "enc_conv" + i + "_W";
@@ -217,17 +215,11 @@ final class DirectVaeStep {
             int[] iargs = {k, k, es[i], es[i], 0, 0, 1, 1, 1, 0, 0};
             encForward.add(custom("conv2d", new INDArray[] {in, params.get(wn), params.get(bn)},
                     new INDArray[] {pre}, iargs));
-            encForward.add(new LeakyReLU(pre, act, alpha));
+            // leaky ReLU and dropout as one factor, which is also their backward pass
+            encForward.add(new ActivationFactor(pre, factor, alpha, keep, dropout ? masks.split() : null));
+            encForward.add(new MulOp(pre, factor, out));
             List<Object> back = new ArrayList<>();
-            INDArray gradAct = dOut;
-            if (dropout) {
-                INDArray mask = Nd4j.create(f, batch, ef[i], oh, ow);
-                encForward.add(new KeepMask(mask, keep, masks.split()));
-                encForward.add(new MulOp(act, mask, out));
-                gradAct = Nd4j.create(f, batch, ef[i], oh, ow);
-                back.add(new MulOp(dOut, mask, gradAct));
-            }
-            back.add(custom("lrelu_bp", new INDArray[] {act, gradAct}, new INDArray[] {dPre}, new int[0], alpha));
+            back.add(new MulOp(dOut, factor, dPre));
             back.add(custom("conv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), dPre},
                     new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
             backward.addAll(0, back);
@@ -334,16 +326,15 @@ final class DirectVaeStep {
                 back.add(custom("deconv2d_bp", new INDArray[] {in, params.get(wn), params.get(bn), gradPre},
                         new INDArray[] {dIn, grads.get(wn), grads.get(bn)}, iargs));
             }
-            // relu'(a)·mask = (out > 0) / keep, since out = relu(a)·mask with mask ∈ {0, 1/keep}
-            List<Object> act = new ArrayList<>();
-            act.add(custom("relu_bp", new INDArray[] {out, dOut}, new INDArray[] {dPre}, new int[0], 0.0));
             if (drop) {
-                INDArray mask = Nd4j.create(f, batch, df[i], oh, ow);
-                decForward.add(new KeepMask(mask, keep, masks.split()));
-                decForward.add(new MulOp(out, mask, out));
-                act.add(new ScalarMultiplication(dPre, null, dPre, 1.0 / keep));
+                // out = relu(a) here, so relu'(a)·mask is the factor of out: one multiply each way
+                INDArray factor = Nd4j.create(f, batch, df[i], oh, ow);
+                decForward.add(new ActivationFactor(out, factor, 0f, keep, masks.split()));
+                decForward.add(new MulOp(out, factor, out));
+                back.add(0, new MulOp(dOut, factor, dPre));
+            } else {
+                back.add(0, custom("relu_bp", new INDArray[] {out, dOut}, new INDArray[] {dPre}, new int[0], 0.0));
             }
-            back.addAll(0, act);
             backward.addAll(0, back);
             in = out;
             dIn = dOut;
