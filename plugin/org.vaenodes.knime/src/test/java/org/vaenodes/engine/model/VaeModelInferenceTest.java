@@ -58,6 +58,32 @@ class VaeModelInferenceTest {
         }
     }
 
+    /** Large code grids decode with the deconv op instead of the first-layer matrix: the same results. */
+    @Test
+    void firstDecoderLayerAsDeconvOpEqualsTheMatrixPath() {
+        NativeBackend.start();
+        Nd4j.getRandom().setSeed(7);
+        for (VaeConfig c : new VaeConfig[] {VaeConfig.builder().filters(8).build(),
+                VaeConfig.builder().imageSize(16, 24).filters(5).latentSize(3).decoderStrides(1, 2, 1).build()}) {
+            Map<String, INDArray> w = VaeWeights.initial(c, DataType.FLOAT);
+            for (INDArray a : w.values()) {
+                if (a.rank() == 1) {
+                    a.assign(Nd4j.rand(DataType.FLOAT, a.shape()).subi(0.5).muli(0.2));
+                }
+            }
+            int n = 37;
+            float[] z = Nd4j.randn(DataType.FLOAT, n, c.latentSize()).data().asFloat();
+            float[] viaMatrix = new float[n * c.pixels()];
+            float[] viaOp = new float[n * c.pixels()];
+            try (EagerInference matrix = new EagerInference(c, w, 64);
+                    EagerInference op = new EagerInference(c, w, 64, 0)) {
+                matrix.decodeLogits(z, 0, n, viaMatrix);
+                op.decodeLogits(z, 0, n, viaOp);
+            }
+            assertClose(viaMatrix, Nd4j.create(viaOp, new long[] {n, c.pixels()}, 'c'), 1e-5);
+        }
+    }
+
     private static void assertClose(float[] actual, INDArray expected, double tolerance) {
         float[] e = expected.castTo(DataType.FLOAT).dup('c').data().asFloat();
         assertThat(actual).hasSize(e.length);
