@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.impl.scalar.LeakyReLU;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
@@ -97,7 +98,7 @@ final class EagerInference implements AutoCloseable {
             // kH, kW, sH, sW, pH, pW, dH, dW, SAME, NCHW, weights [kH, kW, in, out]
             int[] args = {k, k, strides[i], strides[i], 0, 0, 1, 1, 1, 0, 0};
             ops.add(custom("conv2d", args, out, in, w.get(VaeWeights.encoderKernel(i)), w.get(VaeWeights.encoderBias(i))));
-            ops.add(exec(new LeakyReLU(out, out, c.leakyReluAlpha())));
+            ops.addAll(leakyRelu(out));
             in = out;
         }
         encoderFlat = in.reshape('c', batch, in.length() / batch);
@@ -238,6 +239,16 @@ final class EagerInference implements AutoCloseable {
         INDArray kernel = array(kh, kw, inChannels, outChannels);
         kernel.assign(Nd4j.create(target, new long[] {kh, kw, inChannels, outChannels}, 'c'));
         return kernel;
+    }
+
+    /**
+     * Leaky ReLU in place as max(x, α·x) (α is in [0, 1)): two fast elementwise ops. libnd4j's leaky ReLU op
+     * ran at ~2.3 ns per element here, 7 ms for the first encoder layer of a batch of 256.
+     */
+    private List<Runnable> leakyRelu(INDArray x) {
+        INDArray scaled = array(x.shape());
+        DynamicCustomOp max = DynamicCustomOp.builder("maximum").addInputs(x, scaled).addOutputs(x).build();
+        return List.of(exec(new ScalarMultiplication(x, null, scaled, c.leakyReluAlpha())), () -> Nd4j.exec(max));
     }
 
     /** out = in·W + b into a preallocated array. */
