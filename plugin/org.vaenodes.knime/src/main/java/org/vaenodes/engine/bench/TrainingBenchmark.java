@@ -21,11 +21,16 @@ import org.vaenodes.engine.train.VaeTrainer;
  * through the real training loop ({@link VaeTrainer}), timing every iteration, then times reconstruction,
  * encoding and sampling of the trained model. Throughput figures are images per second of wall-clock time on
  * the calling thread; the iteration-time percentiles are over the measured (post-warm-up) iterations.
+ * The current RSS is sampled after warm-up and then at most {@value #RSS_SAMPLES} times during the measured
+ * iterations, so that memory growth over a long run shows without reading /proc on every iteration.
  */
 public final class TrainingBenchmark {
 
     /** Images used for each inference measurement (fewer if the dataset is smaller, except for sampling). */
     static final int INFERENCE_IMAGES = 10_000;
+
+    /** Current-RSS samples taken during the measured iterations (plus the last iteration). */
+    static final int RSS_SAMPLES = 32;
 
     private TrainingBenchmark() {
     }
@@ -36,11 +41,23 @@ public final class TrainingBenchmark {
      * @param peakRssBytes the process's peak resident set (VmHWM) at the end of training, -1 where unknown
      * @param peakRssAfterInferenceBytes the same after the inference measurements (SameDiff's inference
      *        sessions cache arrays), -1 where unknown
+     * @param rssAfterWarmupBytes the current RSS (VmRSS) after the last warm-up iteration (after the first
+     *        measured one when there is no warm-up: the first iteration's allocations are not growth), -1 where
+     *        unknown
+     * @param rssAtEndBytes the current RSS after the last training iteration, -1 where unknown
+     * @param maxMeasuredRssBytes the largest sampled current RSS during the measured iterations, -1 where unknown
      */
     public record Report(String backend, int batchSize, int iterations, int warmup, double trainImagesPerSecond,
             double medianMs, double p90Ms, double p99Ms, double maxMs, double firstIterationMs,
             double reconstructImagesPerSecond, double encodeImagesPerSecond, double sampleImagesPerSecond,
-            long peakRssBytes, long peakRssAfterInferenceBytes, long firstIterationDoneEpochMillis) {
+            long peakRssBytes, long peakRssAfterInferenceBytes, long firstIterationDoneEpochMillis,
+            long rssAfterWarmupBytes, long rssAtEndBytes, long maxMeasuredRssBytes) {
+
+        /** (max measured RSS − RSS after warm-up) / RSS after warm-up; NaN where the RSS is unknown. */
+        public double rssGrowth() {
+            return rssAfterWarmupBytes <= 0 || maxMeasuredRssBytes < 0 ? Double.NaN
+                    : (maxMeasuredRssBytes - rssAfterWarmupBytes) / (double) rssAfterWarmupBytes;
+        }
 
         /** The report as lines, e.g. {@code train: 812.3 images/s}. */
         @Override
@@ -62,6 +79,13 @@ public final class TrainingBenchmark {
                 s.append(String.format(Locale.ROOT, "peak RSS after inference: %d MiB%n",
                         peakRssAfterInferenceBytes >> 20));
             }
+            double growth = rssGrowth();
+            s.append(Double.isNaN(growth) ? "RSS after warm-up: unknown" + System.lineSeparator()
+                    : String.format(Locale.ROOT,
+                            "RSS after warm-up: %d MiB, at end: %d MiB, max during measured iterations: %d MiB "
+                                    + "(growth %+.1f%%)%n",
+                            rssAfterWarmupBytes >> 20, rssAtEndBytes >> 20, maxMeasuredRssBytes >> 20,
+                            growth * 100));
             return s.toString();
         }
 
@@ -92,6 +116,10 @@ public final class TrainingBenchmark {
         long[] firstDoneWallClock = new long[1];
         int batch = Math.min(c.batchSize(), data.size());
         int every = Math.max(1, total / 10);
+        // the baseline is taken after warm-up, or after the first iteration (which builds the graph) without one
+        int baselineAt = Math.max(warmup, 1) - 1;
+        int rssEvery = Math.max(1, (total - 1 - baselineAt + RSS_SAMPLES - 1) / RSS_SAMPLES);
+        long[] rss = {-1, -1, -1}; // after warm-up, at end, max after warm-up
         TrainingResult result;
         try {
             result = new VaeTrainer(c).train(data, p -> {
@@ -101,6 +129,12 @@ public final class TrainingBenchmark {
                 if (it == 0) {
                     firstDoneWallClock[0] = System.currentTimeMillis();
                     firstStart[0] = now - Math.round(p.elapsedSeconds() * 1e9);
+                }
+                if (it == baselineAt) {
+                    rss[0] = currentRss();
+                } else if (it > baselineAt && ((it - baselineAt) % rssEvery == 0 || it == total - 1)) {
+                    rss[1] = currentRss();
+                    rss[2] = Math.max(rss[2], rss[1]);
                 }
                 if ((it + 1) % every == 0 || it == total - 1) {
                     out.printf(Locale.ROOT, "bench: iteration %d/%d loss %.2f, %.1f images/s%n", it + 1, total,
@@ -145,9 +179,11 @@ public final class TrainingBenchmark {
             t0 = System.nanoTime();
             model.sample(INFERENCE_IMAGES, 7);
             double sampleRate = INFERENCE_IMAGES / ((System.nanoTime() - t0) / 1e9);
+            // a single iteration in all leaves no sample after the baseline: end and max are the baseline
             Report report = new Report(backend, batch, iterations, warmup, trainRate, percentile(sorted, 0.5),
                     percentile(sorted, 0.9), percentile(sorted, 0.99), sorted[sorted.length - 1], firstMs,
-                    reconstructRate, encodeRate, sampleRate, trainingRss, peakRss(), firstDoneWallClock[0]);
+                    reconstructRate, encodeRate, sampleRate, trainingRss, peakRss(), firstDoneWallClock[0],
+                    rss[0], rss[1] < 0 ? rss[0] : rss[1], rss[2] < 0 ? rss[0] : rss[2]);
             return report;
         }
     }
@@ -160,14 +196,23 @@ public final class TrainingBenchmark {
 
     /** VmHWM from /proc/self/status in bytes, or -1 where there is no such file. */
     public static long peakRss() {
+        return statusBytes("VmHWM:");
+    }
+
+    /** VmRSS (the current resident set) from /proc/self/status in bytes, or -1 where there is no such file. */
+    public static long currentRss() {
+        return statusBytes("VmRSS:");
+    }
+
+    private static long statusBytes(String field) {
         Path status = Path.of("/proc/self/status");
         if (!Files.isReadable(status)) {
             return -1;
         }
         try {
             for (String line : Files.readAllLines(status, StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("VmHWM:")) {
-                    String[] parts = line.substring(6).trim().split("\\s+");
+                if (line.startsWith(field)) {
+                    String[] parts = line.substring(field.length()).trim().split("\\s+");
                     long value = Long.parseLong(parts[0]);
                     return parts.length > 1 && parts[1].equalsIgnoreCase("kB") ? value * 1024 : value;
                 }
