@@ -474,6 +474,12 @@ final class DirectVaeStep {
         return new Layout(shape, 1, null);
     }
 
+    /** Adam's state (first and second moments of every parameter), for checks. */
+    INDArray adamState() { return adamState; }
+
+    /** The flat gradient buffer (Adam leaves its update there), for checks. */
+    INDArray gradientBuffer() { return gradFlat; }
+
     /** Whether the first decoder layer runs as {@link OneChannelConvAsMatmul} (else as a convolution op). */
     boolean firstDecoderLayerAsMatmul() { return firstDecoderLayerAsMatmul; }
 
