@@ -6,18 +6,18 @@ package org.vaenodes.engine.model;
  * in front. libnd4j's explicit padding {@code p} drops {@code p} at both ends, so we pad with the leading
  * half and crop the remaining {@code excess} from the end.
  */
-final class TransposedConvPadding {
+public final class TransposedConvPadding {
 
     private TransposedConvPadding() {
     }
 
     /** Elements TF drops before the output. */
-    static int leading(int kernel, int stride) {
+    public static int leading(int kernel, int stride) {
         return Math.max(kernel - stride, 0) / 2;
     }
 
     /** Elements left over at the end after symmetric padding with {@link #leading}. */
-    static int excess(int kernel, int stride) {
+    public static int excess(int kernel, int stride) {
         int total = Math.max(kernel - stride, 0);
         return total - 2 * leading(kernel, stride);
     }

@@ -26,6 +26,7 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
 import org.vaenodes.engine.model.ReconstructionLoss;
+import org.vaenodes.engine.model.TransposedConvPadding;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeWeights;
 
@@ -290,7 +291,7 @@ final class DirectVaeStep {
         backward = new ArrayList<>();
         for (int i = 0; i < df.length; i++) {
             int s = ds[i];
-            int excess = Math.max(k - s, 0) - 2 * (Math.max(k - s, 0) / 2);
+            int excess = TransposedConvPadding.excess(k, s);
             int oh = h * s;
             int ow = w * s;
             INDArray out = Nd4j.create(f, batch, df[i], oh, ow);
@@ -756,7 +757,7 @@ final class DirectVaeStep {
         if (s == 1) {
             return new int[] {k, k, 1, 1, 0, 0, 1, 1, 1, 0, 0};
         }
-        int lead = Math.max(k - s, 0) / 2;
+        int lead = TransposedConvPadding.leading(k, s);
         return new int[] {k, k, s, s, lead, lead, 1, 1, 0, 0, 0};
     }
 
@@ -772,7 +773,7 @@ final class DirectVaeStep {
             return List.of(custom("conv2d", new INDArray[] {in, kernel, bias}, new INDArray[] {out}, iargs),
                     new RectifiedLinear(out, out, 0));
         }
-        int excess = Math.max(k - s, 0) - 2 * iargs[4];
+        int excess = TransposedConvPadding.excess(k, s);
         long oh = out.size(2);
         long ow = out.size(3);
         INDArray full = excess == 0 ? out : Nd4j.create(DataType.FLOAT, out.size(0), out.size(1), oh + excess, ow + excess);
