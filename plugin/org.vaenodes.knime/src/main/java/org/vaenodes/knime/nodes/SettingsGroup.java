@@ -24,22 +24,39 @@ public abstract class SettingsGroup {
     protected abstract void check() throws InvalidSettingsException;
 
     public final void save(final NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
+        saveAll(all(), settings);
     }
 
     public final void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
+        validateAll(all(), settings);
         SettingsGroup trial = fresh();
         trial.load(settings);
         trial.check();
     }
 
     public final void load(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
+        loadAll(all(), settings);
+    }
+
+    /** Saves each model (for nodes whose settings need no combined check). */
+    public static void saveAll(final List<SettingsModel> models, final NodeSettingsWO settings) {
+        for (SettingsModel m : models) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    /** Lets each model check its own value in {@code settings}. */
+    public static void validateAll(final List<SettingsModel> models, final NodeSettingsRO settings)
+        throws InvalidSettingsException {
+        for (SettingsModel m : models) {
+            m.validateSettings(settings);
+        }
+    }
+
+    /** Loads each model from {@code settings}. */
+    public static void loadAll(final List<SettingsModel> models, final NodeSettingsRO settings)
+        throws InvalidSettingsException {
+        for (SettingsModel m : models) {
             m.loadSettingsFrom(settings);
         }
     }

@@ -21,6 +21,19 @@ public final class ColumnSelection {
     }
 
     /**
+     * The indices of the selected columns in {@code spec}, which must be {@code height × width} pixel columns
+     * for a model of that image size.
+     *
+     * @throws InvalidSettingsException when nothing or the wrong number of columns is selected
+     */
+    public static int[] pixelIndices(final SettingsModelColumnFilter2 filter, final DataTableSpec spec,
+        final int height, final int width) throws InvalidSettingsException {
+        String[] cols = resolve(filter, spec);
+        PixelColumns.checkCount(cols.length, height, width, "The model");
+        return PixelColumns.indices(spec, cols);
+    }
+
+    /**
      * The selected columns. A filter that was never set up (no column included or excluded yet) is set to the
      * table's {@code px_<n>} columns first, as KNIME nodes do on their first configure.
      *

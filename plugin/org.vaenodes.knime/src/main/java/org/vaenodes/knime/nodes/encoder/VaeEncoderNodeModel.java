@@ -25,7 +25,6 @@ import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.table.ColumnSelection;
-import org.vaenodes.knime.table.PixelColumns;
 import org.vaenodes.knime.table.PixelReader;
 
 /** Appends the latent mean (and optionally log standard deviation) of each row's image. */
@@ -69,9 +68,7 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
 
     private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
         throws InvalidSettingsException {
-        String[] cols = ColumnSelection.resolve(m_columns, in);
-        PixelColumns.checkCount(cols.length, model.getHeight(), model.getWidth(), "The model");
-        return PixelColumns.indices(in, cols);
+        return ColumnSelection.pixelIndices(m_columns, in, model.getHeight(), model.getWidth());
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.image.ImageGrids;
 import org.vaenodes.engine.image.PngImages;
@@ -110,9 +111,7 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
 
     private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
         throws InvalidSettingsException {
-        String[] cols = ColumnSelection.resolve(m_columns, in);
-        PixelColumns.checkCount(cols.length, model.getHeight(), model.getWidth(), "The model");
-        return PixelColumns.indices(in, cols);
+        return ColumnSelection.pixelIndices(m_columns, in, model.getHeight(), model.getWidth());
     }
 
     static ImagePortObjectSpec imageSpec() {
@@ -196,22 +195,16 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
+        SettingsGroup.saveAll(all(), settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
+        SettingsGroup.validateAll(all(), settings);
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
-        }
+        SettingsGroup.loadAll(all(), settings);
     }
 }

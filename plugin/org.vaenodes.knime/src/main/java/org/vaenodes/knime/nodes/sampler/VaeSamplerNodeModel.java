@@ -28,6 +28,7 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
+import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.image.ImageGrids;
 import org.vaenodes.engine.image.PngImages;
@@ -252,23 +253,17 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        for (SettingsModel m : all()) {
-            m.saveSettingsTo(settings);
-        }
+        SettingsGroup.saveAll(all(), settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.validateSettings(settings);
-        }
+        SettingsGroup.validateAll(all(), settings);
         checkMode(settings.getString("mode"));
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (SettingsModel m : all()) {
-            m.loadSettingsFrom(settings);
-        }
+        SettingsGroup.loadAll(all(), settings);
     }
 }
