@@ -6,6 +6,9 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
@@ -20,6 +23,9 @@ import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponent;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -321,5 +327,26 @@ public final class StubNodes {
         NodeSettings s = new NodeSettings("model");
         dialog.finishEditingAndSaveSettingsTo(s);
         return s;
+    }
+
+    /** The border titles of the dialog's file choosers, in the order they were added. */
+    @SuppressWarnings("unchecked")
+    public static List<String> fileChooserTitles(final NodeDialogPane dialog) {
+        List<String> titles = new ArrayList<>();
+        try {
+            Map<String, List<DialogComponent>> layout = (Map<String, List<DialogComponent>>)call(dialog,
+                DefaultNodeSettingsPane.class, "layout", new Class<?>[0]);
+            for (List<DialogComponent> tab : layout.values()) {
+                for (DialogComponent c : tab) {
+                    if (c instanceof DialogComponentFileChooser) {
+                        titles.add((String)call(c, DialogComponentFileChooser.class, "borderTitle",
+                            new Class<?>[0]));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw rethrow(e, RuntimeException.class);
+        }
+        return titles;
     }
 }

@@ -42,4 +42,12 @@ public final class SharedData {
                 + "skipping the test on the real MNIST test set");
         return dir;
     }
+
+    /** What real KNIME 5.5.3 wrote and did with our nodes; skips the calling test when it is not there. */
+    public static Path knimeRealDir() {
+        Path dir = sharedDir().resolve("knime-real");
+        assumeTrue(Files.isRegularFile(dir.resolve("expected-behaviour.md")),
+            "../shared/knime-real not found (set -Dvaenodes.shared=...): skipping the comparison with real KNIME");
+        return dir;
+    }
 }

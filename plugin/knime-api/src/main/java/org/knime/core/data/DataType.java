@@ -161,7 +161,7 @@ public final class DataType {
             case "org.knime.core.data.def.BooleanCell":
                 return "Boolean value";
             case "org.knime.core.data.image.png.PNGImageCell":
-                return "PNG Image";
+                return "Image (PNG)"; // as KNIME 5.5.3 names it (shared/knime-real, probe-learner-unset-filter)
             case "org.knime.core.data.MissingCell":
                 return "Missing Value";
             default:

@@ -3,6 +3,7 @@ package org.vaenodes.knime.nodes;
 import java.util.List;
 
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
@@ -38,6 +39,43 @@ public abstract class SettingsGroup {
         loadAll(all(), settings);
     }
 
+    /**
+     * The settings with the model id that VAE Nodes 0.1 wrote for long settings ({@code SMID_long}) replaced by
+     * KNIME's ({@code SMN_long}); KNIME's settings models fail an assertion on the old id, so workflows saved by
+     * that version would not load with {@code -ea}.
+     */
+    static NodeSettingsRO withKnimeModelIds(final NodeSettingsRO settings) {
+        NodeSettings copy = null;
+        for (String key : settings.keySet()) {
+            if (key.endsWith(SettingsModel.CFGKEY_INTERNAL) && OLD_LONG_ID.equals(modelId(settings, key))) {
+                if (copy == null) {
+                    copy = new NodeSettings("model");
+                    settings.copyTo(copy);
+                }
+                try {
+                    copy.getNodeSettings(key).addString(MODEL_ID, KNIME_LONG_ID);
+                } catch (InvalidSettingsException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return copy == null ? settings : copy;
+    }
+
+    private static final String MODEL_ID = "SettingsModelID";
+
+    private static final String OLD_LONG_ID = "SMID_long";
+
+    private static final String KNIME_LONG_ID = "SMN_long";
+
+    private static String modelId(final NodeSettingsRO settings, final String internalsKey) {
+        try {
+            return settings.getNodeSettings(internalsKey).getString(MODEL_ID, null);
+        } catch (InvalidSettingsException e) {
+            return null;
+        }
+    }
+
     /** Saves each model (for nodes whose settings need no combined check). */
     public static void saveAll(final List<SettingsModel> models, final NodeSettingsWO settings) {
         for (SettingsModel m : models) {
@@ -48,16 +86,18 @@ public abstract class SettingsGroup {
     /** Lets each model check its own value in {@code settings}. */
     public static void validateAll(final List<SettingsModel> models, final NodeSettingsRO settings)
         throws InvalidSettingsException {
+        NodeSettingsRO s = withKnimeModelIds(settings);
         for (SettingsModel m : models) {
-            m.validateSettings(settings);
+            m.validateSettings(s);
         }
     }
 
     /** Loads each model from {@code settings}. */
     public static void loadAll(final List<SettingsModel> models, final NodeSettingsRO settings)
         throws InvalidSettingsException {
+        NodeSettingsRO s = withKnimeModelIds(settings);
         for (SettingsModel m : models) {
-            m.loadSettingsFrom(settings);
+            m.loadSettingsFrom(s);
         }
     }
 }

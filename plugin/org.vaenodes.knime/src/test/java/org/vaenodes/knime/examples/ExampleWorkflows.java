@@ -30,8 +30,10 @@ import org.vaenodes.knimestub.StubNodes;
  * Generates the example workflows in {@code examples/}. Every node of ours gets the {@code model} settings its
  * NodeModel writes: the model is created through its factory, the few non-default values are put into the
  * settings it saved, the result goes through {@code validateSettings} + {@code loadValidatedSettingsFrom}, and
- * what {@code saveSettingsTo} then writes is stored. The nodes are configured along the workflow with the
- * stand-in, and a node is stored {@code CONFIGURED} only when that succeeds (FORMAT.md §5.2).
+ * node is configured along the workflow with the stand-in, and what {@code saveSettingsTo} writes after that
+ * configure is stored: configure settles the pixel column filter on its input as KNIME's dialog would save it, so
+ * an untouched OK in KNIME leaves the stored settings equal. A node is stored {@code CONFIGURED} only when
+ * configure succeeds (FORMAT.md §5.2).
  *
  * <p>Run {@link #main} (or the test with {@code -Dvaenodes.examples.update=true}) to rewrite {@code examples/}.
  */
@@ -111,7 +113,7 @@ public final class ExampleWorkflows {
 
         final NodeModel m_model;
 
-        final NodeSettings m_settings;
+        NodeSettings m_settings;
 
         PortObjectSpec[] m_outSpecs;
 
@@ -127,11 +129,9 @@ public final class ExampleWorkflows {
 
         /** Configures with the given input specs; {@code false} (IDLE) if the node cannot be configured. */
         boolean configure(final PortObjectSpec... in) {
-            // configure may fill in defaults (the pixel column filter); the stored settings are taken before
-            NodeModel probe = m_factory.createNodeModel();
             try {
-                StubNodes.loadSettings(probe, m_settings);
-                m_outSpecs = StubNodes.configure(probe, in);
+                m_outSpecs = StubNodes.configure(m_model, in);
+                m_settings = StubNodes.saveSettings(m_model);
                 return true;
             } catch (InvalidSettingsException e) {
                 m_outSpecs = null;

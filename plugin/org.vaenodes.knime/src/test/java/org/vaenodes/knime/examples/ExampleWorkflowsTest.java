@@ -62,7 +62,7 @@ class ExampleWorkflowsTest {
     }
 
     /** Path inside the archive → content. */
-    private static Map<String, byte[]> unzip(final byte[] knwf) throws IOException {
+    static Map<String, byte[]> unzip(final byte[] knwf) throws IOException {
         Map<String, byte[]> m = new TreeMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(knwf), StandardCharsets.UTF_8)) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {

@@ -1,10 +1,19 @@
 package org.knime.core.node.defaultnodesettings;
 
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.util.filter.column.DataColumnSpecFilterConfiguration;
+import org.knime.core.node.util.filter.column.DataColumnSpecFilterPanel;
+
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
-/** Stand-in for KNIME's {@code DialogComponentColumnFilter2}: an include/exclude column list for a column filter settings model (no Swing widgets in the stand-in). */
+/**
+ * Stand-in for KNIME's {@code DialogComponentColumnFilter2}: a {@link DataColumnSpecFilterPanel} (without
+ * widgets) for a column filter settings model. As in KNIME, opening the dialog loads the model's configuration
+ * (sorted against the input spec by the model's dialog load) into the panel, and OK writes the panel back into the
+ * model before the model saves, so an untouched OK saves what the panel shows, not what was loaded.
+ */
 public class DialogComponentColumnFilter2 extends DialogComponent {
 
     private String m_toolTip;
@@ -13,6 +22,10 @@ public class DialogComponentColumnFilter2 extends DialogComponent {
 
     private String m_excludeTitle = "Exclude";
 
+    private final int m_inPortIndex;
+
+    private final DataColumnSpecFilterPanel m_panel = new DataColumnSpecFilterPanel();
+
     public DialogComponentColumnFilter2(final SettingsModelColumnFilter2 model, final int inPortIndex) {
         this(model, inPortIndex, true);
     }
@@ -20,6 +33,7 @@ public class DialogComponentColumnFilter2 extends DialogComponent {
     public DialogComponentColumnFilter2(final SettingsModelColumnFilter2 model, final int inPortIndex,
         final boolean showLineBorder) {
         super(model);
+        m_inPortIndex = inPortIndex;
         model.setInputPortIndex(inPortIndex);
     }
 
@@ -35,12 +49,21 @@ public class DialogComponentColumnFilter2 extends DialogComponent {
 
     @Override
     protected void updateComponent() {
-        // no widgets to update
+        PortObjectSpec spec = getLastTableSpec(m_inPortIndex);
+        if (spec instanceof DataTableSpec) {
+            m_panel.loadConfiguration(filterModel().getFilterConfiguration(), (DataTableSpec)spec);
+        }
     }
 
     @Override
     protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        // nothing to validate
+        DataColumnSpecFilterConfiguration config = filterModel().getFilterConfiguration();
+        m_panel.saveConfiguration(config);
+        filterModel().setFilterConfiguration(config);
+    }
+
+    private SettingsModelColumnFilter2 filterModel() {
+        return (SettingsModelColumnFilter2)getModel();
     }
 
     @Override

@@ -17,6 +17,9 @@ public class DialogComponentFileChooser extends DialogComponent {
 
     private final String m_historyId;
 
+    /** KNIME titles the box "Selected File:" or "Selected Directory:" until {@link #setBorderTitle} is called. */
+    private String m_borderTitle;
+
     private final List<ChangeListener> m_listeners = new ArrayList<>();
 
     public DialogComponentFileChooser(final SettingsModelString stringModel, final String historyID,
@@ -38,6 +41,7 @@ public class DialogComponentFileChooser extends DialogComponent {
         final int dialogType, final boolean directoryOnly, final String... validExtensions) {
         super(stringModel);
         m_historyId = historyID;
+        m_borderTitle = directoryOnly ? "Selected Directory:" : "Selected File:";
     }
 
     /** The tooltip last set (stand-in bookkeeping). */
@@ -55,12 +59,13 @@ public class DialogComponentFileChooser extends DialogComponent {
         // no widgets to update
     }
 
+    /**
+     * Accepts an empty name: in KNIME 5.5.3 an untouched OK with empty file fields was valid and saved ""
+     * (shared/knime-real/mnist-reader-dialog-ok.*), although older sources of this class refuse it.
+     */
     @Override
     protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        String file = ((SettingsModelString)getModel()).getStringValue();
-        if (file == null || file.trim().isEmpty()) {
-            throw new InvalidSettingsException("Please specify a filename.");
-        }
+        // the field shows the model's value, nothing to transfer
     }
 
     @Override
@@ -78,7 +83,12 @@ public class DialogComponentFileChooser extends DialogComponent {
     }
 
     public void setBorderTitle(final String title) {
-        // no border in the stand-in
+        m_borderTitle = title;
+    }
+
+    /** The title of the box around the field (stand-in bookkeeping). */
+    String borderTitle() {
+        return m_borderTitle;
     }
 
     public void setDialogTypeSaveWithExtension(final String defaultExtension) {

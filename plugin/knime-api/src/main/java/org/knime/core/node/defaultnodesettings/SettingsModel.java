@@ -87,21 +87,39 @@ public abstract class SettingsModel {
         }
     }
 
-    /** Saves the value and the internals (model id, enabled state). */
+    /** Saves {@code <configName>_Internals} (model id, enabled state) first, then the value, as KNIME does. */
     public final void saveSettingsTo(final NodeSettingsWO settings) {
-        saveSettingsForModel(settings);
         saveInternals(settings);
+        saveSettingsForModel(settings);
     }
 
-    /** Throws if the settings do not hold a valid value; changes nothing. */
+    /**
+     * Throws if the settings do not hold a valid value; changes nothing. As in KNIME, the value of a model that was
+     * disabled when it was saved is not checked.
+     */
     public final void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validateSettingsForModel(settings);
+        boolean before = m_enabled;
+        loadInternals(settings);
+        boolean savedEnabled = m_enabled;
+        m_enabled = before;
+        if (savedEnabled) {
+            validateSettingsForModel(settings);
+        }
     }
 
-    /** Loads the value (and the enabled state, if the internals are there). */
+    /**
+     * Loads the enabled state (if the internals are there), then the value; a failing value load is ignored when
+     * the model is disabled, as in KNIME.
+     */
     public final void loadSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        loadSettingsForModel(settings);
         loadInternals(settings);
+        try {
+            loadSettingsForModel(settings);
+        } catch (InvalidSettingsException e) {
+            if (m_enabled) {
+                throw e;
+            }
+        }
     }
 
     /** A copy holding the value from the settings (validated first). */
@@ -113,21 +131,27 @@ public abstract class SettingsModel {
         return clone;
     }
 
-    /** Used by dialog components. */
+    /** Used by dialog components: internals if readable (anything else is ignored), then the value. */
     void dlgLoadSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
         throws NotConfigurableException {
-        loadSettingsForDialog(settings, specs);
         try {
             loadInternals(settings);
         } catch (InvalidSettingsException e) {
-            // the dialog keeps the current enabled state
+            // the dialog loads anything, also empty settings, and keeps the current enabled state
         }
+        loadSettingsForDialog(settings, specs);
     }
 
-    /** Used by dialog components. */
+    /** Used by dialog components: internals first, then the value (whose errors count only when enabled). */
     void dlgSaveSettingsTo(final NodeSettingsWO settings) throws InvalidSettingsException {
-        saveSettingsForDialog(settings);
         saveInternals(settings);
+        try {
+            saveSettingsForDialog(settings);
+        } catch (InvalidSettingsException e) {
+            if (m_enabled) {
+                throw e;
+            }
+        }
     }
 
     private void saveInternals(final NodeSettingsWO settings) {
@@ -136,17 +160,21 @@ public abstract class SettingsModel {
         internals.addBoolean(CFGKEY_ENABLESTAT, m_enabled);
     }
 
+    /**
+     * As KNIME: missing internals are ignored (older settings); present ones must hold the model id and the
+     * enabled state; an id of another model type is a coding error that fails an assertion (KNIME runs its
+     * tests and many developer installs with {@code -ea}).
+     */
     private void loadInternals(final NodeSettingsRO settings) throws InvalidSettingsException {
         String key = getConfigName() + CFGKEY_INTERNAL;
         if (!settings.containsKey(key)) {
             return;
         }
         NodeSettingsRO internals = settings.getNodeSettings(key);
-        String id = internals.getString(CFGKEY_MODELID, null);
-        if (id != null && !id.equals(getModelTypeID())) {
-            throw new InvalidSettingsException("Settings \"" + getConfigName() + "\" were saved by a " + id
-                + " model, not a " + getModelTypeID() + " model.");
-        }
-        setEnabled(internals.getBoolean(CFGKEY_ENABLESTAT, m_enabled));
+        String id = internals.getString(CFGKEY_MODELID);
+        m_enabled = internals.getBoolean(CFGKEY_ENABLESTAT);
+        assert getModelTypeID().equals(id) : "Incorrect Implementation: the settings model that wrote the values "
+            + "differs from the one that reads them (WriteID = " + id + ", ReadID = " + getModelTypeID()
+            + ", reading settings model: " + this + ")";
     }
 }

@@ -131,6 +131,7 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_columns.loadSettingsFrom(settings);
+        ColumnSelection.migrateLegacy(m_columns, settings);
         m_logStd.loadSettingsFrom(settings);
     }
 }

@@ -33,6 +33,7 @@ import org.vaenodes.engine.train.VaeTrainer;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
+import org.vaenodes.knime.table.ColumnSelection;
 import org.vaenodes.knime.table.FloatImages;
 import org.vaenodes.knime.table.PixelReader;
 
@@ -96,7 +97,7 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
             result = new VaeTrainer(config).train(images, p -> report(trainProgress, p),
                 NodeSupport.canceled(exec));
         } catch (TrainingCanceledException e) {
-            throw new CanceledExecutionException("Training canceled at iteration " + e.getMessage());
+            throw new CanceledExecutionException(e.getMessage() + ".");
         } catch (TrainingDivergedException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
@@ -157,5 +158,6 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_settings.load(settings);
+        ColumnSelection.migrateLegacy(m_settings.m_columns, settings);
     }
 }

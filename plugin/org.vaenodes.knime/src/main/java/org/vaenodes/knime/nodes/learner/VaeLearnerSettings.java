@@ -155,7 +155,7 @@ final class VaeLearnerSettings extends SettingsGroup {
 
     /** The selected pixel columns and the image size for the given input. */
     Input input(final DataTableSpec spec) throws InvalidSettingsException {
-        String[] cols = ColumnSelection.resolve(m_columns, spec);
+        String[] cols = ColumnSelection.selected(m_columns, spec);
         int[] idx = PixelColumns.indices(spec, cols);
         int h;
         int w;

@@ -120,7 +120,12 @@ public final class MnistDownloader {
         exec.setMessage("Downloading " + url);
         Path tmp = AtomicFiles.tempFileBeside(target);
         try {
-            String actual = download(url, tmp, exec);
+            String actual;
+            try {
+                actual = download(url, tmp, exec);
+            } catch (IOException e) {
+                throw new IOException(downloadFailure(fileName, url, e), e);
+            }
             if (!expected.equalsIgnoreCase(actual)) {
                 throw new IOException("MD5 checksum mismatch for " + url + ": expected " + expected + ", got "
                     + actual + ". The download is damaged or the server offers different files; check the base URL.");
@@ -130,6 +135,26 @@ public final class MnistDownloader {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * The message for a failed download: which file from where, why in words (a bare UnknownHostException says
+     * only the host name), and what the user can do.
+     */
+    static String downloadFailure(final String fileName, final URL url, final IOException e) {
+        String why;
+        if (e instanceof java.net.UnknownHostException) {
+            why = "the host " + url.getHost() + " could not be found";
+        } else if (e instanceof java.net.SocketTimeoutException) {
+            why = "the server did not answer within " + TIMEOUT_MS / 1000 + " s";
+        } else if (e instanceof java.net.ConnectException || e instanceof java.net.NoRouteToHostException) {
+            why = "no connection to " + url.getHost() + " (" + e.getMessage() + ")";
+        } else {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        return "Download of " + fileName + " from " + url + " failed: " + why + ". Check the internet connection "
+            + "or proxy (KNIME preferences, Network Connections), enter another base URL, or use \"Local IDX "
+            + "files\" with files you downloaded yourself.";
     }
 
     static URL url(final String baseUrl, final String fileName) throws IOException {
@@ -158,7 +183,7 @@ public final class MnistDownloader {
             if (c instanceof HttpURLConnection) {
                 int code = ((HttpURLConnection)c).getResponseCode();
                 if (code != HttpURLConnection.HTTP_OK) {
-                    throw new IOException("Download of " + url + " failed: HTTP " + code + " "
+                    throw new IOException("the server answered HTTP " + code + " "
                         + ((HttpURLConnection)c).getResponseMessage());
                 }
             }

@@ -22,10 +22,14 @@ final class MnistReaderNodeDialog extends DefaultNodeSettingsPane {
                 MnistReaderSettings.MODE_DOWNLOAD}));
 
         createNewGroup("Local IDX files");
-        addDialogComponent(new DialogComponentFileChooser(s.m_imagesFile, "vaenodes.idx.images",
-            JFileChooser.OPEN_DIALOG, false, ".gz", ".idx3-ubyte", "-ubyte"));
-        addDialogComponent(new DialogComponentFileChooser(s.m_labelsFile, "vaenodes.idx.labels",
-            JFileChooser.OPEN_DIALOG, false, ".gz", ".idx1-ubyte", "-ubyte"));
+        DialogComponentFileChooser images = new DialogComponentFileChooser(s.m_imagesFile, "vaenodes.idx.images",
+            JFileChooser.OPEN_DIALOG, false, ".gz", ".idx3-ubyte", "-ubyte");
+        images.setBorderTitle("Images file");
+        addDialogComponent(images);
+        DialogComponentFileChooser labels = new DialogComponentFileChooser(s.m_labelsFile, "vaenodes.idx.labels",
+            JFileChooser.OPEN_DIALOG, false, ".gz", ".idx1-ubyte", "-ubyte");
+        labels.setBorderTitle("Labels file (optional)");
+        addDialogComponent(labels);
         closeCurrentGroup();
 
         createNewGroup("Download");
@@ -35,8 +39,10 @@ final class MnistReaderNodeDialog extends DefaultNodeSettingsPane {
             new String[]{"Test (10,000)", "Train (60,000)"},
             new String[]{MnistReaderSettings.SPLIT_TEST, MnistReaderSettings.SPLIT_TRAIN}));
         addDialogComponent(new DialogComponentString(s.m_baseUrl, "Base URL (empty: default mirror)", false, 40));
-        addDialogComponent(new DialogComponentFileChooser(s.m_cacheDir, "vaenodes.cache",
-            JFileChooser.OPEN_DIALOG, true));
+        DialogComponentFileChooser cache = new DialogComponentFileChooser(s.m_cacheDir, "vaenodes.cache",
+            JFileChooser.OPEN_DIALOG, true);
+        cache.setBorderTitle("Cache folder");
+        addDialogComponent(cache);
         closeCurrentGroup();
 
         createNewGroup("Output");

@@ -206,5 +206,6 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         SettingsGroup.loadAll(all(), settings);
+        ColumnSelection.migrateLegacy(m_columns, settings);
     }
 }

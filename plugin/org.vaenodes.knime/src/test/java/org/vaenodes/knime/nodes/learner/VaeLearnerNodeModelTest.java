@@ -102,7 +102,7 @@ class VaeLearnerNodeModelTest {
     void noPixelColumnsIsExplained() {
         DataTableSpec s = new DataTableSpec(new String[]{"a"},
             new org.knime.core.data.DataType[]{org.knime.core.data.def.DoubleCell.TYPE});
-        assertThatThrownBy(() -> StubNodes.configure(tiny(), s)).hasMessageContaining("no pixel columns named px_0");
+        assertThatThrownBy(() -> StubNodes.configure(tiny(), s)).hasMessageContaining("No pixel columns are selected").hasMessageContaining("px_*");
     }
 
     @Test
@@ -197,7 +197,9 @@ class VaeLearnerNodeModelTest {
         BufferedDataTable in = KnimeFixtures.squares(exec, 20);
         VaeLearnerNodeModel m = tiny();
         m.settings().m_iterations.setIntValue(1000);
-        assertThatThrownBy(() -> StubNodes.execute(m, exec, in)).isInstanceOf(CanceledExecutionException.class);
+        // KNIME 5.5.3 showed "Training canceled at iteration Training canceled after 211 iterations"
+        assertThatThrownBy(() -> StubNodes.execute(m, exec, in)).isInstanceOf(CanceledExecutionException.class)
+            .hasMessageMatching("Training canceled after \\d+ iterations\\.");
     }
 
     @Test

@@ -193,6 +193,34 @@ class MnistReaderNodeModelTest {
     }
 
     @Test
+    void failedDownloadNamesFileUrlAndWhatToDo() throws Exception {
+        // nothing listens on a port that was just freed: the connection is refused at once
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        MnistReaderNodeModel m = new MnistReaderNodeModel();
+        m.settings().m_mode.setStringValue(MnistReaderSettings.MODE_DOWNLOAD);
+        m.settings().m_baseUrl.setStringValue("http://127.0.0.1:" + port + "/mnist");
+        m.settings().m_cacheDir.setStringValue(tmp.resolve("cache3").toString());
+        assertThatThrownBy(() -> run(m)).hasMessageContaining("Download of t10k-images-idx3-ubyte.gz from http://127.0.0.1:"
+            + port + "/mnist/t10k-images-idx3-ubyte.gz failed").hasMessageContaining("Check the internet connection")
+            .hasMessageContaining("another base URL").hasMessageContaining("Local IDX files");
+
+        java.net.URL url = new java.net.URL("https://fashion-mnist.example.invalid/train-images-idx3-ubyte.gz");
+        String msg = MnistDownloader.downloadFailure("train-images-idx3-ubyte.gz", url,
+            new java.net.UnknownHostException("fashion-mnist.example.invalid"));
+        assertThat(msg).startsWith("Download of train-images-idx3-ubyte.gz from " + url + " failed: the host "
+            + "fashion-mnist.example.invalid could not be found.");
+    }
+
+    @Test
+    void fileChoosersHaveTitles() {
+        assertThat(StubNodes.fileChooserTitles(StubNodes.createNodeDialogPane(new MnistReaderNodeFactory())))
+            .containsExactly("Images file", "Labels file (optional)", "Cache folder");
+    }
+
+    @Test
     void knownChecksumsCoverTheEightStandardFiles() {
         assertThat(MnistDownloader.KNOWN_MD5).hasSize(8);
         assertThat(MnistDownloader.KNOWN_MD5.get("MNIST/t10k-images-idx3-ubyte.gz"))

@@ -25,7 +25,7 @@ public class NameFilterConfiguration implements Cloneable {
 
     protected static final String TYPE = "STANDARD";
 
-    private static final String PATTERN_TYPE = "name_pattern";
+    private static final String PATTERN_TYPE = PatternFilterConfiguration.TYPE;
 
     private static final String KEY_FILTER_TYPE = "filter-type";
 
@@ -50,6 +50,8 @@ public class NameFilterConfiguration implements Cloneable {
     private String[] m_removedFromExcludes = new String[0];
 
     private EnforceOption m_enforceOption = EnforceOption.EnforceExclusion;
+
+    private PatternFilterConfiguration m_patternConfig;
 
     /** What happens to names that are in neither list. */
     public enum EnforceOption {
@@ -132,6 +134,23 @@ public class NameFilterConfiguration implements Cloneable {
         }
         m_configRootName = configRootName;
         m_patternFilterEnabled = (filterEnableMask & FILTER_BY_NAMEPATTERN) != 0;
+        m_patternConfig = createPatternConfig();
+    }
+
+    protected PatternFilterConfiguration createPatternConfig() {
+        return new PatternFilterConfiguration();
+    }
+
+    protected final PatternFilterConfiguration getPatternConfig() {
+        return m_patternConfig;
+    }
+
+    /** Used by the filter panel when it saves the page the user left selected. */
+    final void setType(final String type) throws InvalidSettingsException {
+        if (type == null || !verifyType(type)) {
+            throw new InvalidSettingsException("Invalid type identifier: " + type);
+        }
+        m_type = type;
     }
 
     public final String getConfigRootName() {
@@ -198,18 +217,18 @@ public class NameFilterConfiguration implements Cloneable {
         return m_enforceOption == EnforceOption.EnforceExclusion;
     }
 
-    /** Puts all names into the include list (enforce exclusion) or the exclude list (enforce inclusion). */
+    /**
+     * Puts all names into the include list (and sets enforce exclusion) or into the exclude list (enforce
+     * inclusion). As in KNIME, the other list and the filter type are left as they are.
+     */
     protected void loadDefaults(final String[] names, final boolean includeByDefault) {
         if (includeByDefault) {
             m_includes = names.clone();
-            m_excludes = new String[0];
             m_enforceOption = EnforceOption.EnforceExclusion;
         } else {
-            m_includes = new String[0];
             m_excludes = names.clone();
             m_enforceOption = EnforceOption.EnforceInclusion;
         }
-        m_type = TYPE;
     }
 
     /** Sets both lists (disjoint, no duplicates, no nulls) and the enforce option. */
@@ -235,9 +254,11 @@ public class NameFilterConfiguration implements Cloneable {
 
     /** Applies the configuration to the given names (result keeps their order). */
     protected FilterResult applyTo(final String[] names) {
+        if (PATTERN_TYPE.equals(m_type)) {
+            return m_patternConfig.applyTo(names);
+        }
         if (!TYPE.equals(m_type)) {
-            throw new IllegalStateException("The KNIME API stand-in only evaluates the standard include/exclude "
-                + "filter, not \"" + m_type + "\".");
+            throw new IllegalStateException("Unsupported filter type: " + m_type);
         }
         Set<String> incl = new LinkedHashSet<>(Arrays.asList(m_includes));
         incl.addAll(Arrays.asList(m_removedFromIncludes));
@@ -273,6 +294,14 @@ public class NameFilterConfiguration implements Cloneable {
         m_enforceOption = option;
         m_includes = in == null ? new String[0] : in;
         m_excludes = ex == null ? new String[0] : ex;
+        try {
+            m_patternConfig.loadConfigurationInModel(sub.getNodeSettings(PATTERN_TYPE));
+        } catch (InvalidSettingsException e) {
+            // only a pattern filter needs its page; older settings have none
+            if (PATTERN_TYPE.equals(m_type)) {
+                throw e;
+            }
+        }
         loadConfigurationInModelChild(sub);
     }
 
@@ -293,6 +322,13 @@ public class NameFilterConfiguration implements Cloneable {
         m_includes = orEmpty(sub.getStringArray(KEY_INCLUDED, new String[0]));
         m_excludes = orEmpty(sub.getStringArray(KEY_EXCLUDED, new String[0]));
         m_enforceOption = EnforceOption.parse(sub.getString(KEY_ENFORCE, null), EnforceOption.EnforceExclusion);
+        NodeSettingsRO patternSettings;
+        try {
+            patternSettings = sub.getNodeSettings(PATTERN_TYPE);
+        } catch (InvalidSettingsException e) {
+            patternSettings = new NodeSettings("empty");
+        }
+        m_patternConfig.loadConfigurationInDialog(patternSettings);
         String keep = m_type;
         m_type = TYPE;
         FilterResult r = applyTo(names);
@@ -323,6 +359,7 @@ public class NameFilterConfiguration implements Cloneable {
         sub.addStringArray(KEY_EXCLUDED, m_enforceOption == EnforceOption.EnforceExclusion
             ? concat(m_excludes, m_removedFromExcludes) : m_excludes);
         sub.addString(KEY_ENFORCE, m_enforceOption.name());
+        m_patternConfig.saveConfiguration(sub.addNodeSettings(PATTERN_TYPE));
         saveConfigurationChild(sub);
     }
 
@@ -344,6 +381,7 @@ public class NameFilterConfiguration implements Cloneable {
             c.m_excludes = m_excludes.clone();
             c.m_removedFromIncludes = m_removedFromIncludes.clone();
             c.m_removedFromExcludes = m_removedFromExcludes.clone();
+            c.m_patternConfig = m_patternConfig.clone();
             return c;
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
@@ -363,7 +401,8 @@ public class NameFilterConfiguration implements Cloneable {
             && m_enforceOption == o.m_enforceOption && Arrays.equals(m_includes, o.m_includes)
             && Arrays.equals(m_excludes, o.m_excludes)
             && Arrays.equals(m_removedFromIncludes, o.m_removedFromIncludes)
-            && Arrays.equals(m_removedFromExcludes, o.m_removedFromExcludes);
+            && Arrays.equals(m_removedFromExcludes, o.m_removedFromExcludes)
+            && m_patternConfig.equals(o.m_patternConfig);
     }
 
     @Override
@@ -373,6 +412,9 @@ public class NameFilterConfiguration implements Cloneable {
 
     @Override
     public String toString() {
+        if (PATTERN_TYPE.equals(m_type)) {
+            return m_patternConfig.toString();
+        }
         return "Includes: " + String.join(", ", m_includes) + "\nExcludes: " + String.join(", ", m_excludes);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.util.filter.InputFilter;
@@ -13,8 +14,9 @@ import org.knime.core.node.util.filter.NameFilterConfiguration;
 
 /**
  * Stand-in for KNIME's {@code DataColumnSpecFilterConfiguration}: a {@link NameFilterConfiguration} over the
- * columns of a table spec, optionally restricted by an {@link InputFilter} (e.g. to some column types). The
- * stand-in does not evaluate the data-type filter page of KNIME's dialog.
+ * columns of a table spec, optionally restricted by an {@link InputFilter} (e.g. to some column types), with
+ * KNIME's third page, the type selection ({@link TypeFilterConfigurationImpl}), always saved as {@code datatype}
+ * after the name pattern.
  */
 public final class DataColumnSpecFilterConfiguration extends NameFilterConfiguration {
 
@@ -23,6 +25,11 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
     private final InputFilter<DataColumnSpec> m_filter;
 
     private final int m_mask;
+
+    private TypeFilterConfigurationImpl m_typeConfig;
+
+    /** The spec last given to the dialog load; the type page lists its column types. */
+    private DataTableSpec m_lastSpec;
 
     public DataColumnSpecFilterConfiguration(final String configRootName) {
         this(configRootName, null);
@@ -37,6 +44,15 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
         super(configRootName, filterEnableMask);
         m_filter = filter;
         m_mask = filterEnableMask;
+        m_typeConfig = new TypeFilterConfigurationImpl(filter);
+    }
+
+    TypeFilterConfigurationImpl getTypeConfig() {
+        return m_typeConfig;
+    }
+
+    DataTableSpec lastSpec() {
+        return m_lastSpec;
     }
 
     public InputFilter<DataColumnSpec> getFilter() {
@@ -61,6 +77,9 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
 
     /** Included and excluded columns of the spec (columns the input filter rejects are in neither list). */
     public FilterResult applyTo(final DataTableSpec spec) {
+        if (TypeFilterConfigurationImpl.TYPE.equals(getType())) {
+            return m_typeConfig.applyTo(spec);
+        }
         return applyTo(namesOf(spec, m_filter));
     }
 
@@ -70,8 +89,9 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
     }
 
     /**
-     * Columns accepted by {@code filter} (and this configuration's input filter) are included, the others excluded;
-     * new columns are then excluded if {@code filterDefinesIncludeList}, else included.
+     * As KNIME: with {@code filterDefinesIncludeList}, columns accepted by {@code filter} go to the include list and
+     * the rest to the exclude list, and new columns are excluded (enforce inclusion); without it, every column goes
+     * to the exclude list and new columns are included (enforce exclusion). The filter type is left as it is.
      */
     public void loadDefault(final DataTableSpec spec, final InputFilter<DataColumnSpec> filter,
         final boolean filterDefinesIncludeList) {
@@ -79,49 +99,67 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
         List<String> out = new ArrayList<>();
         for (String name : namesOf(spec, m_filter)) {
             DataColumnSpec c = spec.getColumnSpec(name);
-            if (filter == null || filter.include(c)) {
+            if ((filter == null || filter.include(c)) && filterDefinesIncludeList) {
                 in.add(name);
             } else {
                 out.add(name);
             }
         }
-        loadDefaults(in.toArray(new String[0]), out.toArray(new String[0]),
-            filterDefinesIncludeList ? EnforceOption.EnforceInclusion : EnforceOption.EnforceExclusion);
+        setIncludeList(in.toArray(new String[0]));
+        setExcludeList(out.toArray(new String[0]));
+        setEnforceOption(filterDefinesIncludeList ? EnforceOption.EnforceInclusion : EnforceOption.EnforceExclusion);
     }
 
     /** Loads the settings (defaults if absent) against the columns of the spec. */
     public void loadConfigurationInDialog(final NodeSettingsRO settings, final DataTableSpec spec) {
+        m_lastSpec = spec;
         loadConfigurationInDialog(settings, namesOf(spec, m_filter));
     }
 
     @Override
     protected void loadConfigurationInDialogChild(final NodeSettingsRO settings, final String[] names) {
-        // no type filter in the stand-in
+        NodeSettingsRO typeSettings;
+        try {
+            typeSettings = settings.getNodeSettings(TypeFilterConfigurationImpl.TYPE);
+        } catch (InvalidSettingsException e) {
+            typeSettings = new NodeSettings("empty");
+        }
+        m_typeConfig.loadConfigurationInDialog(typeSettings);
     }
 
     @Override
     public void loadConfigurationInModelChild(final NodeSettingsRO settings) throws InvalidSettingsException {
-        // no type filter in the stand-in
+        try {
+            m_typeConfig.loadConfigurationInModel(settings.getNodeSettings(TypeFilterConfigurationImpl.TYPE));
+        } catch (InvalidSettingsException e) {
+            // only a type filter needs its page; older settings have none
+            if (TypeFilterConfigurationImpl.TYPE.equals(getType())) {
+                throw e;
+            }
+        }
     }
 
     @Override
     protected void saveConfigurationChild(final NodeSettingsWO settings) {
-        // no type filter in the stand-in
+        m_typeConfig.saveConfiguration(settings.addNodeSettings(TypeFilterConfigurationImpl.TYPE));
     }
 
     @Override
     protected boolean verifyType(final String type) {
-        return super.verifyType(type);
+        return super.verifyType(type) || (isTypeFilterEnabled() && TypeFilterConfigurationImpl.TYPE.equals(type));
     }
 
     @Override
     public DataColumnSpecFilterConfiguration clone() {
-        return (DataColumnSpecFilterConfiguration)super.clone();
+        DataColumnSpecFilterConfiguration c = (DataColumnSpecFilterConfiguration)super.clone();
+        c.m_typeConfig = m_typeConfig.clone();
+        return c;
     }
 
     @Override
     public boolean equals(final Object obj) {
-        return super.equals(obj);
+        return obj instanceof DataColumnSpecFilterConfiguration
+            && m_typeConfig.equals(((DataColumnSpecFilterConfiguration)obj).m_typeConfig) && super.equals(obj);
     }
 
     @Override
