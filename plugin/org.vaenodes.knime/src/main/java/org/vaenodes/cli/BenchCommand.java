@@ -38,11 +38,25 @@ final class BenchCommand implements Callable<Integer> {
     Path images;
 
     @Option(names = "--generate", paramLabel = "N",
-            description = "Train on N generated 28×28 images instead (e.g. 60000 for the memory check).")
-    int generate;
+            description = "Train on N generated 28×28 images instead (e.g. 60000 for the memory check; at most "
+                    + MAX_GENERATED + ").")
+    Integer generate;
+
+    /** The most generated 28×28 images one byte array holds. */
+    static final int MAX_GENERATED = (Integer.MAX_VALUE - 8) / 784;
 
     @Override
     public Integer call() throws Exception {
+        Arguments.atLeast("--iterations", iterations, 1);
+        Arguments.atLeast("--warmup", warmup, 0);
+        Arguments.between("--batch", batch, 1, 65536, "");
+        if (generate != null) {
+            Arguments.between("--generate", generate, 1, MAX_GENERATED, "");
+            if (images != null) {
+                throw new UsageException("--images and --generate: give one of them, not both");
+            }
+        }
+        new PathChecks().input("--images", images).check();
         cli.startBackend();
         ImageDataset data = dataset();
         VaeConfig config = VaeConfig.builder().imageSize(data.height(), data.width()).batchSize(batch).build();
@@ -56,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private ImageDataset dataset() throws java.io.IOException {
-        if (generate > 0) {
+        if (generate != null) {
             // blurred random strokes: MNIST-like sparsity, no real data needed
             SplittableRandom r = new SplittableRandom(1);
             byte[] pixels = new byte[Math.multiplyExact(generate, 784)];

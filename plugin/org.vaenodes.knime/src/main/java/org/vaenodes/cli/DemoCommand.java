@@ -1,5 +1,6 @@
 package org.vaenodes.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,6 +37,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Arguments.atLeast("--iterations", iterations, 1);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException("--out " + out + ": is not a folder; the demo writes four files into it");
+        }
+        new PathChecks().output("--out", out.resolve("model.zip")).output("--out", out.resolve("loss.csv"))
+                .output("--out", out.resolve("reconstructions.png")).output("--out", out.resolve("samples.png"))
+                .check();
         cli.startBackend();
         IdxDataset data = BuiltinMnist.load();
         VaeConfig config = VaeConfig.builder().iterations(iterations).seed(seed).build();

@@ -32,6 +32,8 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        new PathChecks().input("--images", images).input("--labels", labels).input("--model", modelFile)
+                .output("--out", out).check();
         cli.startBackend();
         IdxDataset data = Inputs.images(images, labels);
         try (VaeModel model = Inputs.model(modelFile)) {

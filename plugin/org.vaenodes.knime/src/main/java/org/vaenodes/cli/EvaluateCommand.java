@@ -29,6 +29,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        new PathChecks().input("--images", images).input("--model", modelFile).check();
         cli.startBackend();
         IdxDataset data = Inputs.images(images, null);
         try (VaeModel model = Inputs.model(modelFile)) {

@@ -38,7 +38,7 @@ final class ModelOptions {
     @Option(names = "--keep", paramLabel = "P", description = "Dropout keep probability in training (default: ${DEFAULT-VALUE}).")
     double keep = 0.8;
 
-    @Option(names = "--beta", paramLabel = "B", description = "Weight of the KL term (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--beta", paramLabel = "B", description = "KL weight β: the weight of the KL term (default: ${DEFAULT-VALUE}).")
     double beta = 1.0;
 
     @Option(names = "--loss", paramLabel = "L", description = "Reconstruction loss: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

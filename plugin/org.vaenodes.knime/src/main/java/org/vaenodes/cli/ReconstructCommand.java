@@ -36,6 +36,9 @@ final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Arguments.atLeast("--count", count, 1);
+        Arguments.atLeast("--columns", columns, 1);
+        new PathChecks().input("--images", images).input("--model", modelFile).output("--out", out).check();
         cli.startBackend();
         IdxDataset data = Inputs.images(images, null);
         try (VaeModel model = Inputs.model(modelFile)) {

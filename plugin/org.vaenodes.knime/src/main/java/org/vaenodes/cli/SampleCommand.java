@@ -35,9 +35,9 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1) {
-            throw new IllegalArgumentException("--count must be at least 1, got " + count);
-        }
+        Arguments.atLeast("--count", count, 1);
+        Arguments.atLeast("--columns", columns, 1);
+        new PathChecks().input("--model", modelFile).output("--out", out).check();
         cli.startBackend();
         try (VaeModel model = Inputs.model(modelFile)) {
             write(model, count, columns, seed, out);

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 
 import org.vaenodes.engine.idx.IdxDataset;
 import org.vaenodes.engine.model.VaeConfig;
-import org.vaenodes.engine.model.VaeModelFile;
 import org.vaenodes.engine.train.TrainingResult;
 import org.vaenodes.engine.train.VaeTrainer;
 
@@ -39,16 +38,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        new PathChecks().input("--images", images).input("--labels", labels)
+                .output("--out", out).output("--loss-csv", lossCsv).check();
         IdxDataset data = Inputs.images(images, labels);
         VaeConfig config = model.toConfig(data.images().height(), data.images().width());
         cli.startBackend();
         System.out.printf(Locale.ROOT, "training on %d images of %d×%d: %s%n", data.size(), config.height(),
                 config.width(), config.summary());
         TrainingResult result = new VaeTrainer(config).train(data.images(), new ProgressPrinter(System.out, 2000), () -> false);
-        VaeModelFile.save(result.model(), out);
-        if (lossCsv != null) {
-            OutputFiles.writeLossCsv(lossCsv, result);
-        }
+        OutputFiles.writeModelAndLossCsv(result, out, lossCsv);
         System.out.printf(Locale.ROOT, "saved %s (final training loss %.3f)%n", out, result.model().finalLoss());
         return 0;
     }

@@ -5,11 +5,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+
+import org.vaenodes.engine.io.FileKind;
 
 /**
  * Reads IDX files (the MNIST format): unsigned-byte image files (magic 0x00000803, header: magic, count, rows,
@@ -18,7 +22,9 @@ import java.util.zip.ZipException;
  * <p>Gzip is detected by content (first two bytes 0x1f 0x8b), not by file name; anything else is read raw.
  * The header is validated before anything is allocated: magic number, dimensions (1..{@value #MAX_DIMENSION}
  * rows and columns, at least one item) and a memory cap ({@link #withMaxBytes(long)}, default 2 GiB). Raw files
- * must be exactly as long as their header says. Every error is an {@link IdxFormatException} whose message
+ * must be exactly as long as their header says; gzip data and streams are read into a buffer that grows as the
+ * data arrives, so a header that claims more than the data holds costs no memory. Paths must name regular files
+ * (checked before opening: a named pipe would block). Every error is an {@link IdxFormatException} whose message
  * starts with the file or source name.
  *
  * <p>The static {@code read*} methods use the default cap; an instance from {@link #withMaxBytes(long)} reads
@@ -40,6 +46,8 @@ public final class IdxReader {
     /** Largest array length a JVM reliably allocates. */
     private static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
     private static final int BUFFER = 1 << 16;
+    /** First buffer for data whose length is only declared (gzip, streams); grows by doubling from there. */
+    private static final int FIRST_CHUNK = 1 << 20;
 
     private static final IdxReader DEFAULT = new IdxReader(DEFAULT_MAX_BYTES);
 
@@ -103,6 +111,7 @@ public final class IdxReader {
     public IdxImages images(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         String name = nameOf(file);
+        requireRegularFile(file, name);
         long length = Files.size(file);
         try (InputStream in = Files.newInputStream(file)) {
             return readImages(Input.open(in, name, length));
@@ -113,6 +122,7 @@ public final class IdxReader {
     public IdxLabels labels(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         String name = nameOf(file);
+        requireRegularFile(file, name);
         long length = Files.size(file);
         try (InputStream in = Files.newInputStream(file)) {
             return readLabels(Input.open(in, name, length));
@@ -175,8 +185,7 @@ public final class IdxReader {
         String what = String.format(Locale.ROOT, "%,d images of %d×%d", count, rows, cols);
         checkCap(in, what, bytes);
         in.checkRawLength(IMAGE_HEADER_BYTES + bytes, what);
-        byte[] pixels = new byte[(int) bytes];
-        in.readBody(pixels, IMAGE_HEADER_BYTES);
+        byte[] pixels = in.readBody((int) bytes, IMAGE_HEADER_BYTES);
         in.expectEnd(IMAGE_HEADER_BYTES + bytes);
         return IdxImages.wrap((int) count, (int) rows, (int) cols, pixels);
     }
@@ -192,8 +201,7 @@ public final class IdxReader {
         // Kept as int: 4 bytes each in memory.
         checkCap(in, what, count * Integer.BYTES);
         in.checkRawLength(LABEL_HEADER_BYTES + count, what);
-        byte[] raw = new byte[(int) count];
-        in.readBody(raw, LABEL_HEADER_BYTES);
+        byte[] raw = in.readBody((int) count, LABEL_HEADER_BYTES);
         in.expectEnd(LABEL_HEADER_BYTES + count);
         int[] labels = new int[raw.length];
         for (int i = 0; i < raw.length; i++) {
@@ -247,6 +255,21 @@ public final class IdxReader {
     private static int intAt(byte[] b, int off) {
         return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8)
                 | (b[off + 3] & 0xff);
+    }
+
+    /**
+     * Checked before opening: a named pipe without a writer would block the open forever, and neither a pipe nor
+     * a device has the length the raw-file check relies on.
+     */
+    private static void requireRegularFile(Path file, String name) throws IOException {
+        FileKind kind = FileKind.of(file);
+        if (kind == FileKind.MISSING) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (kind != FileKind.REGULAR_FILE) {
+            throw new IdxFormatException(name, "is " + kind.description()
+                    + ", not a regular file; give the path of an IDX file (copy piped data to a file first)");
+        }
     }
 
     private static String nameOf(Path file) {
@@ -359,11 +382,33 @@ public final class IdxReader {
             return total;
         }
 
-        /** Reads the whole body that follows a header of headerBytes bytes. */
-        void readBody(byte[] body, int headerBytes) throws IOException {
-            int got = readFully(body, 0, body.length);
-            if (got < body.length) {
-                throw truncated(headerBytes + (long) body.length, headerBytes + (long) got, "");
+        /**
+         * Reads the whole body of {@code declared} bytes that follows a header of headerBytes bytes. Only a raw
+         * file's length has been checked against the header; for gzip data and streams the header is a claim, so
+         * the buffer grows as bytes arrive instead of trusting it: a 1 KB gzip file declaring 2,000,000 images
+         * must not take 1.5 GiB before it is found to hold 10. Doubling costs at most one extra copy of the data
+         * in total and, for the last step, a transient old-plus-new buffer.
+         */
+        byte[] readBody(int declared, int headerBytes) throws IOException {
+            if (!gzip && rawLength >= 0) {
+                byte[] body = new byte[declared];
+                int got = readFully(body, 0, declared);
+                if (got < declared) {
+                    throw truncated(headerBytes + (long) declared, headerBytes + (long) got, "");
+                }
+                return body;
+            }
+            byte[] body = new byte[Math.min(declared, FIRST_CHUNK)];
+            int got = 0;
+            while (true) {
+                got += readFully(body, got, body.length - got);
+                if (got < body.length) {
+                    throw truncated(headerBytes + (long) declared, headerBytes + (long) got, "");
+                }
+                if (got == declared) {
+                    return body;
+                }
+                body = Arrays.copyOf(body, (int) Math.min(declared, 2L * body.length));
             }
         }
 

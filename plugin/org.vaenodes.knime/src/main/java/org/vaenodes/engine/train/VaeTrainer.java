@@ -68,7 +68,7 @@ public final class VaeTrainer {
             double rec = step.reconstruction();
             double klTerm = step.kl();
             if (!Double.isFinite(loss)) {
-                throw new TrainingDivergedException(it, loss, config.learningRate());
+                throw new TrainingDivergedException(it, loss, config.learningRate(), config.klWeight());
             }
             step.applyAdam(it);
             long now = System.nanoTime();
