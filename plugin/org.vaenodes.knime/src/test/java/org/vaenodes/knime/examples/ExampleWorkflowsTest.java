@@ -77,8 +77,8 @@ class ExampleWorkflowsTest {
     private static Map<String, byte[]> committed(final String file) throws IOException {
         Path p = info.examplesDir().resolve(file);
         if (!Files.isRegularFile(p)) {
-            fail(p + " is missing; regenerate the examples: mvn -f plugin/org.vaenodes.knime/pom.xml test "
-                + "-Dtest=ExampleWorkflowsTest -D" + UPDATE + "=true");
+            fail(p + " is missing; regenerate the examples: mvn test -pl plugin/org.vaenodes.knime -am "
+                + "-Dtest=ExampleWorkflowsTest -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE + "=true");
         }
         return unzip(Files.readAllBytes(p));
     }
