@@ -147,7 +147,8 @@ public final class VaeModelPortObject extends AbstractPortObject {
                     + " KiB before " + MODEL_ENTRY + "; the workflow data is damaged");
             }
         }
-        throw new IOException("it has no " + MODEL_ENTRY + " entry; the workflow data is damaged");
+        throw new IOException("it has no " + MODEL_ENTRY + " entry (looked at the first " + (MAX_SKIPPED_ENTRIES + 1)
+            + "); the workflow data is damaged");
     }
 
     private static String oneLine(final String message) {

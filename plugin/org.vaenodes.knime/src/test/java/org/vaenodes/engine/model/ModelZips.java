@@ -19,24 +19,24 @@ import org.vaenodes.engine.nd4j.NativeBackend;
  * Builds valid and hostile model zips for tests: entry lists that can be edited, and entries that inflate to
  * gigabytes while taking a few megabytes (deflate blocks of one repeated byte, concatenated).
  */
-final class ModelZips {
+public final class ModelZips {
 
     private ModelZips() {
     }
 
     /** One zip entry: its name and uncompressed content. */
-    record Entry(String name, byte[] data) {
+    public record Entry(String name, byte[] data) {
     }
 
     /** A 4×4 VAE with two filters per layer: 14 weights entries, 225 values. */
-    static VaeConfig tinyConfig() {
+    public static VaeConfig tinyConfig() {
         return VaeConfig.builder().imageSize(4, 4).kernelSize(2).encoderFilters(2).encoderStrides(2)
                 .decoderFilters(2).decoderStrides(1).latentSize(2).decoderHidden(3).batchSize(4).iterations(1)
                 .build();
     }
 
     /** A model of {@code c} with its seeded initial weights (biases set to small non-zero values). */
-    static VaeModel model(VaeConfig c) {
+    public static VaeModel model(VaeConfig c) {
         NativeBackend.start();
         var w = VaeWeights.initial(c, DataType.FLOAT);
         w.values().stream().filter(a -> a.rank() == 1).forEach(a -> {
@@ -47,7 +47,7 @@ final class ModelZips {
         return new VaeModel(c, w, 7, 0.25);
     }
 
-    static byte[] write(VaeModel model) {
+    public static byte[] write(VaeModel model) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             VaeModelFile.write(model, out);
@@ -57,7 +57,7 @@ final class ModelZips {
         }
     }
 
-    static List<Entry> entries(byte[] zip) {
+    public static List<Entry> entries(byte[] zip) {
         List<Entry> list = new ArrayList<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry e;
@@ -71,7 +71,7 @@ final class ModelZips {
     }
 
     /** A zip of {@code entries}, in order; a repeated name is written under a stand-in name and patched after. */
-    static byte[] zip(List<Entry> entries) {
+    public static byte[] zip(List<Entry> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         java.util.Set<String> seen = new java.util.HashSet<>();
         List<String[]> patches = new ArrayList<>();
@@ -104,7 +104,7 @@ final class ModelZips {
     }
 
     /** {@code zip} with entry {@code name} holding {@code data} instead. */
-    static byte[] replace(byte[] zip, String name, byte[] data) {
+    public static byte[] replace(byte[] zip, String name, byte[] data) {
         List<Entry> list = entries(zip);
         boolean found = false;
         for (int i = 0; i < list.size(); i++) {
@@ -119,11 +119,11 @@ final class ModelZips {
         return zip(list);
     }
 
-    static byte[] data(byte[] zip, String name) {
+    public static byte[] data(byte[] zip, String name) {
         return entries(zip).stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow().data();
     }
 
-    static List<String> names(List<Entry> entries) {
+    public static List<String> names(List<Entry> entries) {
         return entries.stream().map(Entry::name).toList();
     }
 
@@ -134,7 +134,7 @@ final class ModelZips {
      * an entry {@code name} whose content is {@code prefix} and then {@code size} copies of {@code fill}. The big
      * entry's CRC and sizes are left 0, so a reader that reached its end would get a ZipException, never a model.
      */
-    static byte[] withInflatingEntry(List<Entry> entries, String name, byte[] prefix, byte fill, long size) {
+    public static byte[] withInflatingEntry(List<Entry> entries, String name, byte[] prefix, byte fill, long size) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ZipOutputStream zip = new ZipOutputStream(out);
@@ -155,7 +155,7 @@ final class ModelZips {
     }
 
     /** Like {@link #withInflatingEntry} but the big entry spends {@code blocks} empty deflate blocks on nothing. */
-    static byte[] withEmptyBlocksEntry(List<Entry> entries, String name, byte[] prefix, int blocks) {
+    public static byte[] withEmptyBlocksEntry(List<Entry> entries, String name, byte[] prefix, int blocks) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ZipOutputStream zip = new ZipOutputStream(out);
@@ -208,7 +208,7 @@ final class ModelZips {
      * Raw deflate blocks that inflate to {@code size} bytes of {@code fill}: one compressed mebibyte repeated. Each
      * copy starts with the literal and then copies at distance 1, so it decodes the same after any data.
      */
-    static byte[] deflatedRepeats(byte fill, long size) {
+    public static byte[] deflatedRepeats(byte fill, long size) {
         int chunk = 1 << 20;
         byte[] plain = new byte[chunk];
         Arrays.fill(plain, fill);

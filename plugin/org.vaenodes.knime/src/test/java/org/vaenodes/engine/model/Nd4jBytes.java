@@ -9,23 +9,23 @@ import java.io.UncheckedIOException;
  * Writes the ND4J binary array layout field by field, so a test can put any value into any header field.
  * By default it writes what {@code Nd4j.write} writes for a dense 'c'-order FLOAT array (a test holds that).
  */
-final class Nd4jBytes {
+public final class Nd4jBytes {
 
-    String infoMode = Nd4jArrayReader.ALLOCATION_MODE;
-    Long infoLength;
-    String infoType = "LONG";
-    Long rank;
-    long[] shape;
-    long[] strides;
-    long extras = Nd4jArrayReader.FLOAT_FLAG;
-    long elementStride = 1;
-    long order = 'c';
-    String dataMode = Nd4jArrayReader.ALLOCATION_MODE;
-    Long dataLength;
-    String dataType = "FLOAT";
-    double[] values;
-    int valueCount = -1;
-    byte[] trailing = new byte[0];
+    public String infoMode = "MIXED_DATA_TYPES";
+    public Long infoLength;
+    public String infoType = "LONG";
+    public Long rank;
+    public long[] shape;
+    public long[] strides;
+    public long extras = 1L << 13; // libnd4j's FLOAT flag
+    public long elementStride = 1;
+    public long order = 'c';
+    public String dataMode = "MIXED_DATA_TYPES";
+    public Long dataLength;
+    public String dataType = "FLOAT";
+    public double[] values;
+    public int valueCount = -1;
+    public byte[] trailing = new byte[0];
 
     private Nd4jBytes(long[] shape) {
         this.shape = shape.clone();
@@ -40,16 +40,16 @@ final class Nd4jBytes {
     }
 
     /** A valid FLOAT array of {@code shape} with small distinct values. */
-    static Nd4jBytes of(long... shape) {
+    public static Nd4jBytes of(long... shape) {
         return new Nd4jBytes(shape);
     }
 
-    Nd4jBytes with(java.util.function.Consumer<Nd4jBytes> change) {
+    public Nd4jBytes with(java.util.function.Consumer<Nd4jBytes> change) {
         change.accept(this);
         return this;
     }
 
-    byte[] build() {
+    public byte[] build() {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
