@@ -157,8 +157,9 @@ final class Nd4jArrayReader {
             for (int i = 0; i < n; i++) {
                 double v = isDouble ? bytes.getDouble(i * Double.BYTES) : bytes.getFloat(i * Float.BYTES);
                 if (!(Math.abs(v) <= ModelFileLimits.MAX_ABS_WEIGHT)) {
-                    throw fail("holds " + v + " at value " + (filled + i) + "; weights must be finite and within ±"
-                            + ModelFileLimits.MAX_ABS_WEIGHT + " (the model diverged in training or the file was altered)");
+                    throw new ModelFileException(where + " holds " + v + " at value " + (filled + i)
+                            + "; weights must be finite and within ±" + (long) ModelFileLimits.MAX_ABS_WEIGHT
+                            + ": the model diverged in training or the file was altered; retrain the model");
                 }
                 values[filled + i] = (float) v;
             }
@@ -173,8 +174,8 @@ final class Nd4jArrayReader {
         try {
             a = new float[n];
         } catch (OutOfMemoryError e) {
-            throw fail("needs " + (4L * n >> 20) + " MB of Java heap for its values, more than is free; give Java"
-                    + " more memory (-Xmx, or -Xmx in knime.ini)");
+            throw new ModelFileException(where + " needs " + (4L * n >> 20) + " MB of Java heap for its values, more"
+                    + " than is free; give Java more memory (-Xmx, or -Xmx in knime.ini)");
         }
         if (old != null) {
             System.arraycopy(old, 0, a, 0, keep);

@@ -203,7 +203,7 @@ class HostileModelFileTest {
     void nonFiniteOrHugeValuesAreRefused() {
         for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 3e38, -2e6}) {
             assertThat(refused(withOut(b -> b.values[5] = bad)).getMessage()).as("value " + bad)
-                    .contains("entry " + OUT_W, "holds " + (double) (float) bad + " at value 5", "within ±1000000.0");
+                    .contains("entry " + OUT_W, "holds " + (double) (float) bad + " at value 5", "within ±1000000: ", "retrain the model");
         }
         assertThat(refused(withOut(b -> {
             b.extras = Nd4jArrayReader.DOUBLE_FLAG;
@@ -249,6 +249,16 @@ class HostileModelFileTest {
         assertThat(VaeWeights.count(huge)).isGreaterThan(ModelFileLimits.MAX_PARAMETERS);
         assertThat(refused(config(huge.toJson())).getMessage()).contains(FILE + ": config.json: ",
                 "more than 1073741824 trainable values");
+    }
+
+    @Test
+    void configurationsWhoseIntArithmeticOverflowsAreRefused() {
+        // 32 decoder strides of 2 multiply to 2^32, 0 in int: VaeConfig accepts a decoded map of 0×0
+        String strides = "[" + "2, ".repeat(31) + "2]";
+        String json = "{\"height\": 4, \"width\": 4, \"kernelSize\": 2, \"encoderFilters\": [2], "
+                + "\"encoderStrides\": [2], \"decoderFilters\": " + strides.replace('2', '1') + ", \"decoderStrides\": "
+                + strides + "}";
+        assertThat(refused(config(json)).getMessage()).contains(FILE + ": config.json: ", "would have a dimension of 0");
     }
 
     @Test
