@@ -57,7 +57,7 @@ class ModelFileFuzzTest {
         }
     }
 
-    @Property(tries = 2000, seed = "20260410", shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 4000, seed = "20260410", shrinking = ShrinkingMode.BOUNDED)
     void mutatedModelFilesLoadWithSaneWeightsOrAreRefusedInOneLine(@ForAll("mutants") Mutant mutant) {
         VaeModel model;
         try {
