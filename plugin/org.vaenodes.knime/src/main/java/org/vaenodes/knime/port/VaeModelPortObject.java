@@ -2,7 +2,9 @@ package org.vaenodes.knime.port;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
 
@@ -18,7 +20,6 @@ import org.knime.core.node.port.PortObjectZipInputStream;
 import org.knime.core.node.port.PortObjectZipOutputStream;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.PortTypeRegistry;
-import org.vaenodes.engine.model.ModelFileException;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.engine.model.VaeModelFile;
 
@@ -37,6 +38,10 @@ public final class VaeModelPortObject extends AbstractPortObject {
         PortTypeRegistry.getInstance().getPortType(VaeModelPortObject.class, true);
 
     static final String MODEL_ENTRY = "vae-model.zip";
+
+    private static final int MAX_SKIPPED_ENTRIES = 8;
+
+    private static final int MAX_SKIPPED_ENTRY_BYTES = 64 * 1024;
 
     private VaeModelPortObjectSpec m_spec;
 
@@ -111,23 +116,85 @@ public final class VaeModelPortObject extends AbstractPortObject {
     @Override
     protected void load(final PortObjectZipInputStream in, final PortObjectSpec spec, final ExecutionMonitor exec)
         throws IOException, CanceledExecutionException {
-        ZipEntry entry;
-        while ((entry = in.getNextEntry()) != null && !MODEL_ENTRY.equals(entry.getName())) {
-            // skip unknown entries
+        try {
+            skipToModelEntry(in);
+            // The model is validated while it streams in, so a crafted entry is refused before it is buffered.
+            CapturingInput capture = new CapturingInput(in);
+            try (VaeModel model = VaeModelFile.read(capture, MODEL_ENTRY)) {
+                m_modelBytes = capture.bytes();
+                m_spec = new VaeModelPortObjectSpec(model.config());
+                m_iterations = model.iterationsTrained();
+                m_finalLoss = model.finalLoss();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("Cannot load the VAE model saved in the workflow: " + oneLine(e.getMessage())
+                + ". Reset and re-execute the VAE Learner.", e);
         }
-        if (entry == null) {
-            throw new IOException("The saved VAE model has no " + MODEL_ENTRY + " entry; the workflow data is "
-                + "damaged. Re-execute the VAE Learner.");
+    }
+
+    /** Entries other than ours are tolerated, but only a few small ones: each must be inflated to be skipped. */
+    private static void skipToModelEntry(final PortObjectZipInputStream in) throws IOException {
+        for (int skipped = 0; skipped <= MAX_SKIPPED_ENTRIES; skipped++) {
+            ZipEntry entry = in.getNextEntry();
+            if (entry == null) {
+                break;
+            }
+            if (MODEL_ENTRY.equals(entry.getName())) {
+                return;
+            }
+            if (in.readNBytes(MAX_SKIPPED_ENTRY_BYTES + 1).length > MAX_SKIPPED_ENTRY_BYTES) {
+                throw new IOException("it has an unexpected entry larger than " + MAX_SKIPPED_ENTRY_BYTES / 1024
+                    + " KiB before " + MODEL_ENTRY + "; the workflow data is damaged");
+            }
         }
-        byte[] bytes = in.readAllBytes();
-        try (VaeModel model = VaeModelFile.read(new ByteArrayInputStream(bytes), "VAE model saved in the workflow")) {
-            m_modelBytes = bytes;
-            m_spec = new VaeModelPortObjectSpec(model.config());
-            m_iterations = model.iterationsTrained();
-            m_finalLoss = model.finalLoss();
-        } catch (ModelFileException e) {
-            throw new IOException("Cannot load the VAE model: " + e.getMessage()
-                + ". Reset and re-execute the VAE Learner to train it with this version.", e);
+        throw new IOException("it has no " + MODEL_ENTRY + " entry (looked at the first " + (MAX_SKIPPED_ENTRIES + 1)
+            + "); the workflow data is damaged");
+    }
+
+    private static String oneLine(final String message) {
+        return message == null ? "unreadable data" : message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    /** Keeps a copy of every byte read through it: the port holds the model file exactly as it was saved. */
+    private static final class CapturingInput extends FilterInputStream {
+        private final ByteArrayOutputStream m_copy = new ByteArrayOutputStream();
+
+        CapturingInput(final InputStream in) {
+            super(in);
+        }
+
+        byte[] bytes() {
+            return m_copy.toByteArray();
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                m_copy.write(b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(final byte[] b, final int off, final int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                m_copy.write(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(final long n) throws IOException {
+            byte[] discard = new byte[(int)Math.min(n, 8192)];
+            int read = read(discard, 0, discard.length);
+            return Math.max(read, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
     }
 
