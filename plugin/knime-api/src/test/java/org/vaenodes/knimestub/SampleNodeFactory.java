@@ -34,7 +34,7 @@ public class SampleNodeFactory extends NodeFactory<SampleNodeModel> {
     protected NodeDialogPane createNodeDialogPane() {
         DefaultNodeSettingsPane p = new DefaultNodeSettingsPane();
         p.createNewGroup("Scaling");
-        p.addDialogComponent(new DialogComponentNumber(SampleNodeModel.createFactor(), "Factor", 0.5));
+        p.addDialogComponent(new DialogComponentNumber(SampleNodeModel.createFactor(), "Factor", 0.5, 5));
         p.closeCurrentGroup();
         p.createNewTab("Columns");
         p.addDialogComponent(new DialogComponentColumnFilter2(SampleNodeModel.createColumns(), 0));

@@ -1,15 +1,18 @@
 package org.vaenodes.knimestub;
 
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
-import org.knime.core.data.container.ColumnRearranger;
-import org.knime.core.data.container.SingleCellFactory;
+import org.knime.core.data.container.CloseableRowIterator;
+import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
+import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
@@ -19,9 +22,12 @@ import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
-import org.knime.core.node.util.CheckUtils;
+import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 
-/** A classic-API node as the plugin writes them: appends "sum of included columns times factor". */
+/**
+ * A classic-API node as the plugin writes them: appends "sum of the included numeric columns times factor",
+ * row by row through a {@link BufferedDataContainer}.
+ */
 class SampleNodeModel extends NodeModel {
 
     static SettingsModelDoubleBounded createFactor() {
@@ -29,7 +35,7 @@ class SampleNodeModel extends NodeModel {
     }
 
     static SettingsModelColumnFilter2 createColumns() {
-        return new SettingsModelColumnFilter2("columns", DoubleValue.class);
+        return new SettingsModelColumnFilter2("columns");
     }
 
     private final SettingsModelDoubleBounded m_factor = createFactor();
@@ -40,40 +46,63 @@ class SampleNodeModel extends NodeModel {
         super(1, 1);
     }
 
-    private ColumnRearranger rearranger(final DataTableSpec in) throws InvalidSettingsException {
-        String[] cols = m_columns.applyTo(in).getIncludes();
-        CheckUtils.checkSetting(cols.length > 0, "No numeric column selected in %s.", in.getName());
-        if (m_columns.applyTo(in).getRemovedFromIncludes().length > 0) {
+    private int[] summedColumns(final DataTableSpec in) throws InvalidSettingsException {
+        FilterResult selected = m_columns.applyTo(in);
+        List<Integer> numeric = new ArrayList<>();
+        for (String name : selected.getIncludes()) {
+            int i = in.findColumnIndex(name);
+            if (in.getColumnSpec(i).getType().isCompatible(DoubleValue.class)) {
+                numeric.add(i);
+            }
+        }
+        if (numeric.isEmpty()) {
+            throw new InvalidSettingsException("No numeric column selected in " + in.getName() + ".");
+        }
+        if (selected.getRemovedFromIncludes().length > 0) {
             setWarningMessage("Some selected columns are missing.");
         }
-        int[] idx = in.columnsToIndices(cols);
-        double f = m_factor.getDoubleValue();
-        ColumnRearranger r = new ColumnRearranger(in);
-        r.append(new SingleCellFactory(new DataColumnSpecCreator(DataTableSpec.getUniqueColumnName(in, "scaled sum"),
-            DoubleCell.TYPE).createSpec()) {
-            @Override
-            public DataCell getCell(final DataRow row) {
-                double s = 0;
-                for (int i : idx) {
-                    s += ((DoubleValue)row.getCell(i)).getDoubleValue();
-                }
-                return new DoubleCell(s * f);
-            }
-        });
-        return r;
+        return numeric.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static DataTableSpec outSpec(final DataTableSpec in) {
+        return new DataTableSpec(in, new DataTableSpec(new DataColumnSpecCreator("scaled sum", DoubleCell.TYPE)
+            .createSpec()));
     }
 
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
-        return new DataTableSpec[]{rearranger(inSpecs[0]).createSpec()};
+        summedColumns(inSpecs[0]);
+        return new DataTableSpec[]{outSpec(inSpecs[0])};
     }
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
         throws Exception {
+        DataTableSpec in = inData[0].getDataTableSpec();
+        int[] columns = summedColumns(in);
+        double factor = m_factor.getDoubleValue();
         exec.setMessage("Scaling");
-        return new BufferedDataTable[]{
-            exec.createColumnRearrangeTable(inData[0], rearranger(inData[0].getDataTableSpec()), exec)};
+        BufferedDataContainer out = exec.createDataContainer(outSpec(in));
+        long done = 0;
+        try (CloseableRowIterator rows = inData[0].iterator()) {
+            while (rows.hasNext()) {
+                exec.checkCanceled();
+                DataRow row = rows.next();
+                double sum = 0;
+                for (int i : columns) {
+                    sum += ((DoubleValue)row.getCell(i)).getDoubleValue();
+                }
+                DataCell[] cells = new DataCell[row.getNumCells() + 1];
+                for (int i = 0; i < row.getNumCells(); i++) {
+                    cells[i] = row.getCell(i);
+                }
+                cells[row.getNumCells()] = new DoubleCell(sum * factor);
+                out.addRowToTable(new DefaultRow(row.getKey(), cells));
+                exec.setProgress(++done / (double)inData[0].size());
+            }
+        }
+        out.close();
+        return new BufferedDataTable[]{out.getTable()};
     }
 
     @Override

@@ -2,8 +2,4 @@ package org.knime.core.data;
 
 /** Stand-in for KNIME's {@code ComplexNumberValue}: complex numbers. */
 public interface ComplexNumberValue extends DataValue {
-
-    double getRealValue();
-
-    double getImaginaryValue();
 }

@@ -18,11 +18,6 @@ public abstract class DataCell implements DataValue, Serializable {
         return false;
     }
 
-    @Override
-    public DataCell materializeDataCell() {
-        return this;
-    }
-
     /** Compares with a cell of the same class; never called with {@code null} or a missing cell. */
     protected abstract boolean equalsDataCell(DataCell dc);
 

@@ -1,16 +1,12 @@
 package org.knime.core.data;
 
-import java.io.IOException;
-import java.io.InputStream;
-
-/** Stand-in for KNIME's {@code DataCellFactory}: creates cells of one type. */
+/**
+ * Stand-in for KNIME's {@code DataCellFactory}: creates cells of one type. Only the type hierarchy is here; the
+ * nodes create PNG cells with the static {@code PNGImageCellFactory.create(byte[])}.
+ */
 public interface DataCellFactory {
-
-    DataType getDataType();
 
     /** Factories that create cells from a byte stream. */
     interface FromInputStream extends DataCellFactory {
-
-        DataCell createCell(InputStream input) throws IOException;
     }
 }

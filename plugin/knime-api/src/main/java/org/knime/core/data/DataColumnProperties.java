@@ -1,7 +1,6 @@
 package org.knime.core.data;
 
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,32 +29,8 @@ public final class DataColumnProperties implements Cloneable {
         m_props = Collections.unmodifiableMap(copy);
     }
 
-    /** A copy of these properties with the given ones added or replaced. */
-    public DataColumnProperties cloneAndOverwrite(final Map<String, String> overwrite) {
-        Map<String, String> m = new LinkedHashMap<>(m_props);
-        m.putAll(overwrite);
-        return new DataColumnProperties(m);
-    }
-
     public String getProperty(final String key) {
         return m_props.get(key);
-    }
-
-    public String getProperty(final String key, final String def) {
-        String v = m_props.get(key);
-        return v == null ? def : v;
-    }
-
-    public boolean containsProperty(final String key) {
-        return m_props.containsKey(key);
-    }
-
-    public Enumeration<String> properties() {
-        return Collections.enumeration(m_props.keySet());
-    }
-
-    public int size() {
-        return m_props.size();
     }
 
     public void save(final ConfigWO config) {

@@ -59,11 +59,6 @@ public final class DataColumnSpec {
         return m_elementNames;
     }
 
-    /** Same name and a type that is a super type of the other's. */
-    public boolean isCompatibleWith(final DataColumnSpec other) {
-        return other != null && m_name.equals(other.m_name) && m_type.isASuperTypeOf(other.m_type);
-    }
-
     /** Same name and type. */
     public boolean equalStructure(final DataColumnSpec other) {
         return other != null && m_name.equals(other.m_name) && m_type.equals(other.m_type);

@@ -1,6 +1,5 @@
 package org.knime.core.data;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,21 +38,8 @@ public final class DataColumnSpecCreator {
         m_type = Objects.requireNonNull(type, "Column type must not be null.");
     }
 
-    public DataType getType() {
-        return m_type;
-    }
-
     public void setProperties(final DataColumnProperties props) {
         m_props = Objects.requireNonNull(props, "Column properties must not be null.");
-    }
-
-    public void setElementNames(final String[] elementNames) {
-        m_elementNames = elementNames == null ? null : Arrays.asList(elementNames.clone());
-    }
-
-    /** Nothing to remove in the stand-in (it has no colour/shape/size handlers). */
-    public void removeAllHandlers() {
-        // no handlers in the stand-in
     }
 
     public DataColumnSpec createSpec() {

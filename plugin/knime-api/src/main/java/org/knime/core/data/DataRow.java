@@ -1,8 +1,5 @@
 package org.knime.core.data;
 
-import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
-
 /** Stand-in for KNIME's {@code DataRow}: a row key and a fixed number of cells. */
 public interface DataRow extends Iterable<DataCell> {
 
@@ -11,8 +8,4 @@ public interface DataRow extends Iterable<DataCell> {
     RowKey getKey();
 
     DataCell getCell(int index);
-
-    default Stream<DataCell> stream() {
-        return StreamSupport.stream(spliterator(), false);
-    }
 }

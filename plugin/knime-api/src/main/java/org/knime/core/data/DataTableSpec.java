@@ -5,11 +5,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 import javax.swing.JComponent;
 
@@ -19,8 +17,8 @@ import org.knime.core.node.config.ConfigWO;
 import org.knime.core.node.port.PortObjectSpec;
 
 /**
- * Stand-in for KNIME's {@code DataTableSpec}: the immutable, ordered column specs of a table (unique names), a
- * table name and table properties.
+ * Stand-in for KNIME's {@code DataTableSpec}: the immutable, ordered column specs of a table (unique names) and a
+ * table name. KNIME's table properties are left out: no node sets or reads them.
  */
 public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnSpec> {
 
@@ -32,15 +30,11 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
 
     private static final String CFG_COLUMN = "column_spec_";
 
-    private static final String CFG_PROPERTIES = "table_properties";
-
     private final String m_name;
 
     private final DataColumnSpec[] m_columns;
 
     private final Map<String, Integer> m_index;
-
-    private final Map<String, String> m_properties;
 
     public DataTableSpec() {
         this(DEFAULT_NAME);
@@ -55,7 +49,17 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
     }
 
     public DataTableSpec(final String name, final DataColumnSpec... columns) {
-        this(name, columns, Collections.emptyMap());
+        m_name = name == null ? DEFAULT_NAME : name;
+        m_columns = columns.clone();
+        m_index = new HashMap<>();
+        for (int i = 0; i < m_columns.length; i++) {
+            Objects.requireNonNull(m_columns[i], "Column spec " + i + " must not be null.");
+            if (m_index.put(m_columns[i].getName(), i) != null) {
+                throw new IllegalArgumentException(
+                    "Duplicate column name \"" + m_columns[i].getName() + "\" at positions " + m_index.get(
+                        m_columns[i].getName()) + " and " + i + ".");
+            }
+        }
     }
 
     public DataTableSpec(final String[] names, final DataType[] types) {
@@ -75,21 +79,6 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
         this(name, concat(spec1.m_columns, spec2.m_columns));
     }
 
-    DataTableSpec(final String name, final DataColumnSpec[] columns, final Map<String, String> properties) {
-        m_name = name == null ? DEFAULT_NAME : name;
-        m_columns = columns.clone();
-        m_index = new HashMap<>();
-        for (int i = 0; i < m_columns.length; i++) {
-            Objects.requireNonNull(m_columns[i], "Column spec " + i + " must not be null.");
-            if (m_index.put(m_columns[i].getName(), i) != null) {
-                throw new IllegalArgumentException(
-                    "Duplicate column name \"" + m_columns[i].getName() + "\" at positions " + m_index.get(
-                        m_columns[i].getName()) + " and " + i + ".");
-            }
-        }
-        m_properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
-    }
-
     private static DataColumnSpec[] concat(final DataColumnSpec[] a, final DataColumnSpec[] b) {
         DataColumnSpec[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
@@ -106,18 +95,6 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
             r[i] = new DataColumnSpecCreator(names[i], types[i]).createSpec();
         }
         return r;
-    }
-
-    /** The name, made unique against the spec's columns by appending " (#1)", " (#2)", ... */
-    public static String getUniqueColumnName(final DataTableSpec spec, final String name) {
-        if (spec == null || !spec.containsName(name)) {
-            return name;
-        }
-        int i = 1;
-        while (spec.containsName(name + " (#" + i + ")")) {
-            i++;
-        }
-        return name + " (#" + i + ")";
     }
 
     public String getName() {
@@ -156,32 +133,6 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
         return r;
     }
 
-    /** Indices of the named columns; throws {@link IllegalArgumentException} for an unknown name. */
-    public int[] columnsToIndices(final String... names) {
-        int[] r = new int[names.length];
-        for (int i = 0; i < names.length; i++) {
-            r[i] = findColumnIndex(names[i]);
-            if (r[i] < 0) {
-                throw new IllegalArgumentException("No column \"" + names[i] + "\" in the table spec.");
-            }
-        }
-        return r;
-    }
-
-    public boolean containsCompatibleType(final Class<? extends DataValue> valueClass) {
-        for (DataColumnSpec c : m_columns) {
-            if (c.getType().isCompatible(valueClass)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Table properties (an empty map unless set with {@link DataTableSpecCreator#putProperty}). */
-    public Map<String, String> getProperties() {
-        return m_properties;
-    }
-
     /** Same column names and types, in the same order. */
     public boolean equalStructure(final DataTableSpec spec) {
         if (spec == null || spec.m_columns.length != m_columns.length) {
@@ -200,10 +151,6 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
         return Collections.unmodifiableList(Arrays.asList(m_columns)).iterator();
     }
 
-    public Stream<DataColumnSpec> stream() {
-        return Arrays.stream(m_columns);
-    }
-
     @Override
     public JComponent[] getViews() {
         return new JComponent[0];
@@ -215,12 +162,6 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
         for (int i = 0; i < m_columns.length; i++) {
             m_columns[i].save(config.addConfig(CFG_COLUMN + i));
         }
-        if (!m_properties.isEmpty()) {
-            ConfigWO props = config.addConfig(CFG_PROPERTIES);
-            for (Map.Entry<String, String> e : m_properties.entrySet()) {
-                props.addString(e.getKey(), e.getValue());
-            }
-        }
     }
 
     public static DataTableSpec load(final ConfigRO config) throws InvalidSettingsException {
@@ -230,17 +171,10 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
         for (int i = 0; i < n; i++) {
             cols.add(DataColumnSpec.load(config.getConfig(CFG_COLUMN + i)));
         }
-        Map<String, String> props = new LinkedHashMap<>();
-        if (config.containsKey(CFG_PROPERTIES)) {
-            ConfigRO p = config.getConfig(CFG_PROPERTIES);
-            for (String key : p.keySet()) {
-                props.put(key, p.getString(key));
-            }
-        }
-        return new DataTableSpec(name, cols.toArray(new DataColumnSpec[0]), props);
+        return new DataTableSpec(name, cols.toArray(new DataColumnSpec[0]));
     }
 
-    /** Same columns (name, type, properties) and table properties; the table name is not compared. */
+    /** Same columns (name, type, properties); the table name is not compared. */
     @Override
     public boolean equals(final Object obj) {
         if (obj == this) {
@@ -250,7 +184,7 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
             return false;
         }
         DataTableSpec o = (DataTableSpec)obj;
-        return Arrays.equals(m_columns, o.m_columns) && m_properties.equals(o.m_properties);
+        return Arrays.equals(m_columns, o.m_columns);
     }
 
     @Override

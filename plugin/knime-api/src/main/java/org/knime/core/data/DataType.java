@@ -69,31 +69,6 @@ public final class DataType {
         static final DataCell MISSING = new MissingCell(null);
     }
 
-    /** The most specific type both given types are compatible with. */
-    public static DataType getCommonSuperType(final DataType type1, final DataType type2) {
-        if (type1.isASuperTypeOf(type2)) {
-            return type1;
-        }
-        if (type2.isASuperTypeOf(type1)) {
-            return type2;
-        }
-        List<Class<? extends DataValue>> common = new ArrayList<>(type1.m_valueClasses);
-        common.retainAll(type2.m_valueClasses);
-        if (common.isEmpty()) {
-            return getType(DataCell.class);
-        }
-        return new DataType(null, common);
-    }
-
-    /** The cell class of a native type, {@code null} for a type made of value interfaces only. */
-    public Class<? extends DataCell> getCellClass() {
-        return m_cellClass;
-    }
-
-    public List<Class<? extends DataValue>> getValueClasses() {
-        return m_valueClasses;
-    }
-
     public Class<? extends DataValue> getPreferredValueClass() {
         return m_valueClasses.isEmpty() ? DataValue.class : m_valueClasses.get(0);
     }
@@ -109,10 +84,6 @@ public final class DataType {
             }
         }
         return false;
-    }
-
-    public boolean isAdaptable(final Class<? extends DataValue> valueClass) {
-        return isCompatible(valueClass);
     }
 
     /** Whether a column of this type can hold all cells of the other type. */
@@ -133,14 +104,6 @@ public final class DataType {
         return m_cellClass == MissingCell.class;
     }
 
-    public boolean isCollectionType() {
-        return false;
-    }
-
-    public DataType getCollectionElementType() {
-        return null;
-    }
-
     public String getName() {
         if (m_cellClass == null) {
             StringBuilder b = new StringBuilder("Non-native ");
@@ -154,12 +117,8 @@ public final class DataType {
                 return "Number (double)";
             case "org.knime.core.data.def.IntCell":
                 return "Number (integer)";
-            case "org.knime.core.data.def.LongCell":
-                return "Number (long)";
             case "org.knime.core.data.def.StringCell":
                 return "String";
-            case "org.knime.core.data.def.BooleanCell":
-                return "Boolean value";
             case "org.knime.core.data.image.png.PNGImageCell":
                 return "Image (PNG)"; // as KNIME 5.5.3 names it (shared/knime-real, probe-learner-unset-filter)
             case "org.knime.core.data.MissingCell":
@@ -167,14 +126,6 @@ public final class DataType {
             default:
                 return m_cellClass.getSimpleName();
         }
-    }
-
-    public String getIdentifier() {
-        return m_cellClass != null ? m_cellClass.getName() : getName();
-    }
-
-    public String toPrettyString() {
-        return getName();
     }
 
     public void save(final ConfigWO config) {

@@ -2,14 +2,4 @@ package org.knime.core.data;
 
 /** Stand-in for KNIME's {@code FuzzyIntervalValue}: fuzzy intervals. */
 public interface FuzzyIntervalValue extends DataValue {
-
-    double getMinSupport();
-
-    double getMinCore();
-
-    double getMaxCore();
-
-    double getMaxSupport();
-
-    double getCenterOfGravity();
 }

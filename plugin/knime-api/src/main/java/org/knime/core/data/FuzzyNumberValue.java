@@ -2,10 +2,4 @@ package org.knime.core.data;
 
 /** Stand-in for KNIME's {@code FuzzyNumberValue}: fuzzy numbers. */
 public interface FuzzyNumberValue extends DataValue {
-
-    double getMinSupport();
-
-    double getCore();
-
-    double getMaxSupport();
 }

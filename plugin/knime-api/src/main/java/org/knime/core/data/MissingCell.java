@@ -2,20 +2,13 @@ package org.knime.core.data;
 
 import java.util.Objects;
 
-/** Stand-in for KNIME's {@code MissingCell}: a missing value, optionally with the reason it is missing. */
+/** Stand-in for KNIME's {@code MissingCell}: a missing value. */
 public final class MissingCell extends DataCell implements MissingValue {
 
     private static final long serialVersionUID = 1L;
 
-    private final String m_error;
-
+    /** The reason is not kept: nothing in the stand-in or the nodes reads it back. */
     public MissingCell(final String error) {
-        m_error = error;
-    }
-
-    @Override
-    public String getError() {
-        return m_error;
     }
 
     @Override

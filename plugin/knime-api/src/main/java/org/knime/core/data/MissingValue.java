@@ -2,6 +2,4 @@ package org.knime.core.data;
 
 /** Stand-in for KNIME's {@code MissingValue}: the value of a missing cell. */
 public interface MissingValue extends DataValue {
-
-    String getError();
 }

@@ -11,12 +11,6 @@ public final class RowKey implements RowKeyValue {
         m_key = Objects.requireNonNull(key, "Row key must not be null.");
     }
 
-    /** @deprecated use {@link #createRowKey(long)} */
-    @Deprecated
-    public static RowKey createRowKey(final int rowIndex) {
-        return createRowKey((long)rowIndex);
-    }
-
     /** The key KNIME gives the row with the given 0-based index: {@code "Row" + index}. */
     public static RowKey createRowKey(final long rowIndex) {
         return new RowKey("Row" + rowIndex);
@@ -25,27 +19,6 @@ public final class RowKey implements RowKeyValue {
     @Override
     public String getString() {
         return m_key;
-    }
-
-    @Override
-    public RowKey materializeRowKey() {
-        return this;
-    }
-
-    public static RowKey[] toRowKeys(final String... keys) {
-        RowKey[] r = new RowKey[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            r[i] = new RowKey(keys[i]);
-        }
-        return r;
-    }
-
-    public static String[] toStrings(final RowKey... keys) {
-        String[] r = new String[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            r[i] = keys[i].getString();
-        }
-        return r;
     }
 
     @Override

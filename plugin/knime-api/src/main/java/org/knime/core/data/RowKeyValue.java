@@ -4,8 +4,4 @@ package org.knime.core.data;
 public interface RowKeyValue {
 
     String getString();
-
-    default RowKey materializeRowKey() {
-        return new RowKey(getString());
-    }
 }

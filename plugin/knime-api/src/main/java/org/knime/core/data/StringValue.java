@@ -2,6 +2,4 @@ package org.knime.core.data;
 
 /** Stand-in for KNIME's {@code StringValue}: values with a string representation. */
 public interface StringValue extends DataValue {
-
-    String getStringValue();
 }

@@ -7,27 +7,7 @@ public abstract class AbstractNodeView<T extends AbstractNodeView.ViewableModel>
     public static interface ViewableModel {
     }
 
-    private final T m_model;
-
+    /** The stand-in opens no views, so it does not keep the model. */
     protected AbstractNodeView(final T viewableModel) {
-        m_model = viewableModel;
     }
-
-    protected final T getViewableModel() {
-        return m_model;
-    }
-
-    public NodeLogger getLogger() {
-        return NodeLogger.getLogger(getClass());
-    }
-
-    protected abstract void modelChanged();
-
-    protected void updateModel(final Object arg) {
-        // nothing by default
-    }
-
-    protected abstract void callOpenView(String title);
-
-    protected abstract void callCloseView();
 }

@@ -32,10 +32,6 @@ public final class BufferedDataTable implements DataTable, PortObject {
         m_rows = List.copyOf(rows);
     }
 
-    List<DataRow> rows() {
-        return m_rows;
-    }
-
     @Override
     public DataTableSpec getDataTableSpec() {
         return m_spec;
@@ -51,19 +47,9 @@ public final class BufferedDataTable implements DataTable, PortObject {
         return m_rows.size();
     }
 
-    /** @deprecated use {@link #size()} */
-    @Deprecated
-    public int getRowCount() {
-        return (int)Math.min(Integer.MAX_VALUE, size());
-    }
-
     @Override
     public CloseableRowIterator iterator() {
         return CloseableRowIterator.from(m_rows.iterator());
-    }
-
-    public CloseableRowIterator iteratorFailProve() {
-        return iterator();
     }
 
     @Override

@@ -5,10 +5,6 @@ public class CanceledExecutionException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    public CanceledExecutionException() {
-        super("Execution canceled");
-    }
-
     public CanceledExecutionException(final String message) {
         super(message);
     }

@@ -1,25 +1,19 @@
 package org.knime.core.node;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Stand-in for KNIME's {@code DefaultNodeProgressMonitor}: keeps the latest progress and message and a cancel
- * flag. {@link #setExecuteCanceled()} makes the next {@link #checkCanceled()} throw.
+ * Stand-in for KNIME's {@code DefaultNodeProgressMonitor}: keeps the latest progress and a cancel flag.
+ * {@link #setExecuteCanceled()} makes the next {@link #checkCanceled()} throw. Messages are dropped here (KNIME
+ * shows them in the workflow editor); {@code org.vaenodes.knimestub.RecordingProgressMonitor} records them.
  */
 public class DefaultNodeProgressMonitor implements NodeProgressMonitor {
 
     private volatile Double m_progress;
 
-    private volatile String m_message;
-
     private volatile boolean m_canceled;
 
     public DefaultNodeProgressMonitor() {
-    }
-
-    protected boolean isCanceled() {
-        return m_canceled;
     }
 
     @Override
@@ -39,28 +33,12 @@ public class DefaultNodeProgressMonitor implements NodeProgressMonitor {
         return m_progress;
     }
 
-    @Override
-    public String getMessage() {
-        return m_message;
-    }
-
-    @Override
-    public List<String> getMessages() {
-        String m = m_message;
-        return m == null ? List.of() : List.of(m);
-    }
-
     /** Sets the progress, clamped to [0, 1]; NaN is ignored. */
     @Override
     public void setProgress(final double progress) {
         if (!Double.isNaN(progress)) {
             m_progress = Math.max(0.0, Math.min(1.0, progress));
         }
-    }
-
-    @Override
-    public void setProgress(final String message) {
-        setMessage(message);
     }
 
     @Override
@@ -76,18 +54,6 @@ public class DefaultNodeProgressMonitor implements NodeProgressMonitor {
 
     @Override
     public void setMessage(final String message) {
-        m_message = message;
-    }
-
-    @Override
-    public void setMessage(final Supplier<String> message) {
-        setMessage(message == null ? null : message.get());
-    }
-
-    @Override
-    public void reset() {
-        m_progress = null;
-        m_message = null;
-        m_canceled = false;
+        // nothing shows messages in the stand-in
     }
 }

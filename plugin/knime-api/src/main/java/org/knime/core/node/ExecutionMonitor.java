@@ -33,14 +33,6 @@ public class ExecutionMonitor {
         m_progress.setProgress(progress);
     }
 
-    public void setProgress(final String message) {
-        m_progress.setProgress(message);
-    }
-
-    public void setProgress(final double progress, final String message) {
-        m_progress.setProgress(progress, message);
-    }
-
     public void setProgress(final double progress, final Supplier<String> message) {
         m_progress.setProgress(progress, message);
     }
@@ -49,22 +41,8 @@ public class ExecutionMonitor {
         m_progress.setMessage(message);
     }
 
-    public void setMessage(final Supplier<String> message) {
-        m_progress.setMessage(message);
-    }
-
     /** A monitor whose progress 0..1 covers {@code maxProg} (in [0, 1]) of this monitor's progress. */
     public ExecutionMonitor createSubProgress(final double maxProg) {
-        return new ExecutionMonitor(new SubProgressMonitor(m_progress, maxProg, false, true));
-    }
-
-    /** Like {@link #createSubProgress(double)}, but its messages are not shown. */
-    public ExecutionMonitor createSilentSubProgress(final double maxProg) {
-        return new ExecutionMonitor(new SubProgressMonitor(m_progress, maxProg, true, true));
-    }
-
-    /** A monitor that reports nothing and ignores cancellation. */
-    public ExecutionMonitor createNonCancelableSubProgress() {
-        return new ExecutionMonitor(new SubProgressMonitor(m_progress, 0.0, true, false));
+        return new ExecutionMonitor(new SubProgressMonitor(m_progress, maxProg));
     }
 }

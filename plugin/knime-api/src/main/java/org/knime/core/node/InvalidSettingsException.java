@@ -12,10 +12,6 @@ public class InvalidSettingsException extends Exception {
         super(message);
     }
 
-    public InvalidSettingsException(final Throwable cause) {
-        super(cause);
-    }
-
     public InvalidSettingsException(final String message, final Throwable cause) {
         super(message, cause);
     }

@@ -25,11 +25,6 @@ public final class ModelContent extends Config implements ModelContentRO, ModelC
     }
 
     @Override
-    public void addModelContent(final ModelContent content) {
-        addConfig(content);
-    }
-
-    @Override
     public ModelContent getModelContent(final String key) throws InvalidSettingsException {
         Config c = getConfig(key);
         if (!(c instanceof ModelContent)) {

@@ -26,10 +26,6 @@ public abstract class NodeFactory<T extends NodeModel> {
     protected NodeFactory() {
     }
 
-    /** The flag (lazy initialisation) has no effect in the stand-in, which reads the description on demand. */
-    protected NodeFactory(final boolean lazyInitialization) {
-    }
-
     public abstract T createNodeModel();
 
     protected abstract int getNrNodeViews();
@@ -112,11 +108,6 @@ public abstract class NodeFactory<T extends NodeModel> {
             }
         }
         return null;
-    }
-
-    /** The {@code name} of {@code <inPort index=..>} in the node description, {@code null} if absent. */
-    public String getInportName(final int index) {
-        return portName("inPort", index);
     }
 
     /** The {@code name} of {@code <outPort index=..>} in the node description, {@code null} if absent. */

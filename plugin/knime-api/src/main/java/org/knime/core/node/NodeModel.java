@@ -60,16 +60,8 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         return m_outTypes.length;
     }
 
-    protected final PortType getInPortType(final int index) {
-        return m_inTypes[index];
-    }
-
     protected final PortType getOutPortType(final int index) {
         return m_outTypes[index];
-    }
-
-    protected final NodeLogger getLogger() {
-        return NodeLogger.getLogger(getClass());
     }
 
     protected final void setWarningMessage(final String warningMessage) {
@@ -132,14 +124,4 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     protected abstract void loadValidatedSettingsFrom(NodeSettingsRO settings) throws InvalidSettingsException;
 
     protected abstract void reset();
-
-    /** Called when the node is removed. */
-    protected void onDispose() {
-        // nothing by default
-    }
-
-    /** Views are not part of the stand-in; nothing to notify. */
-    protected final void notifyViews(final Object arg) {
-        // no views
-    }
 }

@@ -1,6 +1,5 @@
 package org.knime.core.node;
 
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -16,16 +15,7 @@ public interface NodeProgressMonitor {
     /** The progress in [0, 1], {@code null} if none was set. */
     Double getProgress();
 
-    String getMessage();
-
-    default List<String> getMessages() {
-        String m = getMessage();
-        return m == null ? List.of() : List.of(m);
-    }
-
     void setProgress(double progress);
-
-    void setProgress(String message);
 
     void setProgress(double progress, String message);
 
@@ -34,10 +24,4 @@ public interface NodeProgressMonitor {
     }
 
     void setMessage(String message);
-
-    default void setMessage(final Supplier<String> message) {
-        setMessage(message == null ? null : message.get());
-    }
-
-    void reset();
 }

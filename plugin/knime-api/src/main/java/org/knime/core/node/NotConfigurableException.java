@@ -8,8 +8,4 @@ public class NotConfigurableException extends Exception {
     public NotConfigurableException(final String message) {
         super(message);
     }
-
-    public NotConfigurableException(final String message, final Throwable cause) {
-        super(message, cause);
-    }
 }

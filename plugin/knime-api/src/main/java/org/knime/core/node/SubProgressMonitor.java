@@ -2,7 +2,7 @@ package org.knime.core.node;
 
 /**
  * A monitor for a share of the parent's progress: progress p in [0, 1] here adds {@code fraction * p} to the
- * parent. Silent monitors do not forward messages; non-cancelable ones ignore the parent's cancel flag.
+ * parent. Messages and the cancel flag are the parent's.
  */
 final class SubProgressMonitor implements NodeProgressMonitor {
 
@@ -10,39 +10,26 @@ final class SubProgressMonitor implements NodeProgressMonitor {
 
     private final double m_fraction;
 
-    private final boolean m_silent;
-
-    private final boolean m_cancelable;
-
     private double m_progress;
 
     private Double m_reported;
 
-    private String m_message;
-
-    SubProgressMonitor(final NodeProgressMonitor parent, final double fraction, final boolean silent,
-        final boolean cancelable) {
+    SubProgressMonitor(final NodeProgressMonitor parent, final double fraction) {
         if (!(fraction >= 0.0 && fraction <= 1.0)) {
             throw new IllegalArgumentException("Progress fraction must be in [0, 1]: " + fraction);
         }
         m_parent = parent;
         m_fraction = fraction;
-        m_silent = silent;
-        m_cancelable = cancelable;
     }
 
     @Override
     public void checkCanceled() throws CanceledExecutionException {
-        if (m_cancelable) {
-            m_parent.checkCanceled();
-        }
+        m_parent.checkCanceled();
     }
 
     @Override
     public void setExecuteCanceled() {
-        if (m_cancelable) {
-            m_parent.setExecuteCanceled();
-        }
+        m_parent.setExecuteCanceled();
     }
 
     @Override
@@ -51,18 +38,8 @@ final class SubProgressMonitor implements NodeProgressMonitor {
     }
 
     @Override
-    public synchronized String getMessage() {
-        return m_message;
-    }
-
-    @Override
     public synchronized void setProgress(final double progress) {
         applyProgress(progress, null, false);
-    }
-
-    @Override
-    public synchronized void setProgress(final String message) {
-        setMessage(message);
     }
 
     @Override
@@ -81,12 +58,9 @@ final class SubProgressMonitor implements NodeProgressMonitor {
         double delta = (p - m_progress) * m_fraction;
         m_progress = p;
         m_reported = p;
-        if (withMessage) {
-            m_message = message;
-        }
         Double parentProgress = m_parent.getProgress();
         double next = (parentProgress == null ? 0.0 : parentProgress) + delta;
-        if (withMessage && !m_silent) {
+        if (withMessage) {
             m_parent.setProgress(next, message);
         } else {
             m_parent.setProgress(next);
@@ -95,16 +69,6 @@ final class SubProgressMonitor implements NodeProgressMonitor {
 
     @Override
     public synchronized void setMessage(final String message) {
-        m_message = message;
-        if (!m_silent) {
-            m_parent.setMessage(message);
-        }
-    }
-
-    @Override
-    public synchronized void reset() {
-        m_progress = 0.0;
-        m_reported = null;
-        m_message = null;
+        m_parent.setMessage(message);
     }
 }

@@ -12,10 +12,6 @@ public abstract class CloseableRowIterator extends RowIterator implements Closea
     @Override
     public abstract void close();
 
-    public static CloseableRowIterator empty() {
-        return from(java.util.Collections.<DataRow> emptyIterator());
-    }
-
     public static CloseableRowIterator from(final Iterator<? extends DataRow> iterator) {
         return from(iterator, null);
     }
@@ -52,9 +48,5 @@ public abstract class CloseableRowIterator extends RowIterator implements Closea
                 }
             }
         };
-    }
-
-    public static CloseableRowIterator wrap(final Iterator<? extends DataRow> iterator) {
-        return iterator instanceof CloseableRowIterator ? (CloseableRowIterator)iterator : from(iterator);
     }
 }

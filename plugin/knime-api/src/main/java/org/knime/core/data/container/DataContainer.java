@@ -36,17 +36,6 @@ public class DataContainer implements RowAppender, RowFlushable {
         m_spec = Objects.requireNonNull(spec, "Table spec must not be null.");
     }
 
-    /** The flag (initialise the domain) has no effect in the stand-in, which keeps no domains. */
-    public DataContainer(final DataTableSpec spec, final boolean initDomain) {
-        this(spec);
-    }
-
-    /** @deprecated the cache size has no effect in the stand-in */
-    @Deprecated
-    public DataContainer(final DataTableSpec spec, final boolean initDomain, final int maxCellsInMemory) {
-        this(spec);
-    }
-
     @Override
     public void addRowToTable(final DataRow row) {
         if (m_closed) {
@@ -76,30 +65,12 @@ public class DataContainer implements RowAppender, RowFlushable {
         m_rows.add(row);
     }
 
-    @Override
-    public void flushRows() {
-        // rows are in memory already
-    }
-
     public void close() {
         m_closed = true;
     }
 
-    public boolean isClosed() {
-        return m_closed;
-    }
-
-    public boolean isOpen() {
-        return !m_closed;
-    }
-
     public DataTableSpec getTableSpec() {
         return m_spec;
-    }
-
-    /** Number of rows added so far. */
-    public long size() {
-        return m_rows.size();
     }
 
     /** The table of the added rows; the container must be closed. */

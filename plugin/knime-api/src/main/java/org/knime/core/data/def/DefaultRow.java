@@ -3,7 +3,6 @@ package org.knime.core.data.def;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
@@ -30,82 +29,6 @@ public class DefaultRow implements DataRow {
         }
         m_key = key;
         m_cells = cells.clone();
-    }
-
-    public DefaultRow(final String key, final DataCell... cells) {
-        this(new RowKey(key), cells);
-    }
-
-    public DefaultRow(final RowKey key, final List<DataCell> cells) {
-        this(key, cells.toArray(new DataCell[0]));
-    }
-
-    public DefaultRow(final String key, final List<DataCell> cells) {
-        this(new RowKey(key), cells);
-    }
-
-    public DefaultRow(final RowKey key, final DataRow row) {
-        this(key, cellsOf(row));
-    }
-
-    public DefaultRow(final String key, final DataRow row) {
-        this(new RowKey(key), row);
-    }
-
-    public DefaultRow(final RowKey key, final double... values) {
-        this(key, doubles(values));
-    }
-
-    public DefaultRow(final String key, final double... values) {
-        this(new RowKey(key), values);
-    }
-
-    public DefaultRow(final RowKey key, final int... values) {
-        this(key, ints(values));
-    }
-
-    public DefaultRow(final String key, final int... values) {
-        this(new RowKey(key), values);
-    }
-
-    public DefaultRow(final RowKey key, final String... values) {
-        this(key, strings(values));
-    }
-
-    public DefaultRow(final String key, final String... values) {
-        this(new RowKey(key), values);
-    }
-
-    private static DataCell[] cellsOf(final DataRow row) {
-        DataCell[] c = new DataCell[row.getNumCells()];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = row.getCell(i);
-        }
-        return c;
-    }
-
-    private static DataCell[] doubles(final double... v) {
-        DataCell[] c = new DataCell[v.length];
-        for (int i = 0; i < v.length; i++) {
-            c[i] = new DoubleCell(v[i]);
-        }
-        return c;
-    }
-
-    private static DataCell[] ints(final int... v) {
-        DataCell[] c = new DataCell[v.length];
-        for (int i = 0; i < v.length; i++) {
-            c[i] = new IntCell(v[i]);
-        }
-        return c;
-    }
-
-    private static DataCell[] strings(final String... v) {
-        DataCell[] c = new DataCell[v.length];
-        for (int i = 0; i < v.length; i++) {
-            c[i] = v[i] == null ? org.knime.core.data.DataType.getMissingCell() : new StringCell(v[i]);
-        }
-        return c;
     }
 
     @Override

@@ -28,46 +28,6 @@ public final class DoubleCell extends DataCell
     }
 
     @Override
-    public double getRealValue() {
-        return m_value;
-    }
-
-    @Override
-    public double getImaginaryValue() {
-        return 0.0;
-    }
-
-    @Override
-    public double getMinSupport() {
-        return m_value;
-    }
-
-    @Override
-    public double getCore() {
-        return m_value;
-    }
-
-    @Override
-    public double getMaxSupport() {
-        return m_value;
-    }
-
-    @Override
-    public double getMinCore() {
-        return m_value;
-    }
-
-    @Override
-    public double getMaxCore() {
-        return m_value;
-    }
-
-    @Override
-    public double getCenterOfGravity() {
-        return m_value;
-    }
-
-    @Override
     protected boolean equalsDataCell(final DataCell dc) {
         return Double.doubleToLongBits(((DoubleCell)dc).m_value) == Double.doubleToLongBits(m_value);
     }

@@ -30,52 +30,7 @@ public class IntCell extends DataCell implements IntValue, LongValue, DoubleValu
     }
 
     @Override
-    public long getLongValue() {
-        return m_value;
-    }
-
-    @Override
     public double getDoubleValue() {
-        return m_value;
-    }
-
-    @Override
-    public double getRealValue() {
-        return m_value;
-    }
-
-    @Override
-    public double getImaginaryValue() {
-        return 0.0;
-    }
-
-    @Override
-    public double getMinSupport() {
-        return m_value;
-    }
-
-    @Override
-    public double getCore() {
-        return m_value;
-    }
-
-    @Override
-    public double getMaxSupport() {
-        return m_value;
-    }
-
-    @Override
-    public double getMinCore() {
-        return m_value;
-    }
-
-    @Override
-    public double getMaxCore() {
-        return m_value;
-    }
-
-    @Override
-    public double getCenterOfGravity() {
         return m_value;
     }
 

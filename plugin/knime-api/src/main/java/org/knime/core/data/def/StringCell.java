@@ -21,11 +21,6 @@ public final class StringCell extends DataCell implements StringValue, NominalVa
     }
 
     @Override
-    public String getStringValue() {
-        return m_value;
-    }
-
-    @Override
     protected boolean equalsDataCell(final DataCell dc) {
         return ((StringCell)dc).m_value.equals(m_value);
     }

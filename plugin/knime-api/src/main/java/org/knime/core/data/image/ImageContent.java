@@ -1,16 +1,13 @@
 package org.knime.core.data.image;
 
 import java.awt.Dimension;
-import java.awt.Graphics2D;
 import java.io.IOException;
 import java.io.OutputStream;
 
 import org.knime.core.data.DataCell;
 
-/** Stand-in for KNIME's {@code ImageContent}: an image that can paint itself and become a cell. */
+/** Stand-in for KNIME's {@code ImageContent}: an image that can become a cell and save its bytes. */
 public interface ImageContent {
-
-    void paint(Graphics2D g, int width, int height);
 
     Dimension getPreferredSize();
 

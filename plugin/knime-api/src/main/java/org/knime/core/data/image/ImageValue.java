@@ -6,7 +6,4 @@ import org.knime.core.data.DataValue;
 public interface ImageValue extends DataValue {
 
     ImageContent getImageContent();
-
-    /** File name extension of the image format, e.g. {@code png}. */
-    String getImageExtension();
 }

@@ -28,10 +28,6 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
 
     private String m_currentTab;
 
-    private String m_currentGroup;
-
-    private boolean m_horizontal;
-
     public DefaultNodeSettingsPane() {
         m_currentTab = DEFAULT_TAB;
         m_layout.put(m_currentTab, new ArrayList<>());
@@ -42,12 +38,13 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
         m_layout.get(m_currentTab).add(diaC);
     }
 
+    /** Groups only frame components on screen; they do not change the order of loading and saving. */
     public void createNewGroup(final String title) {
-        m_currentGroup = title;
+        // no Swing layout in the stand-in
     }
 
     public void closeCurrentGroup() {
-        m_currentGroup = null;
+        // no Swing layout in the stand-in
     }
 
     public void createNewTab(final String tabTitle) {
@@ -55,18 +52,6 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
             throw new IllegalArgumentException("A tab \"" + tabTitle + "\" exists already.");
         }
         m_layout.put(tabTitle, new ArrayList<>());
-        m_currentTab = tabTitle;
-        m_currentGroup = null;
-    }
-
-    public void createNewTabAt(final String tabTitle, final int index) {
-        createNewTab(tabTitle);
-    }
-
-    public void selectTab(final String tabTitle) {
-        if (!m_layout.containsKey(tabTitle)) {
-            throw new IllegalArgumentException("No tab \"" + tabTitle + "\".");
-        }
         m_currentTab = tabTitle;
     }
 
@@ -84,7 +69,7 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
     }
 
     public void setHorizontalPlacement(final boolean horizontal) {
-        m_horizontal = horizontal;
+        // no Swing layout in the stand-in
     }
 
     /** Components per tab title, in order (stand-in bookkeeping). */

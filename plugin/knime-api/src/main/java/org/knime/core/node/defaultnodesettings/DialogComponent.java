@@ -1,7 +1,5 @@
 package org.knime.core.node.defaultnodesettings;
 
-import javax.swing.JPanel;
-
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -18,8 +16,6 @@ public abstract class DialogComponent {
 
     private PortObjectSpec[] m_lastSpecs;
 
-    private JPanel m_panel;
-
     public DialogComponent(final SettingsModel model) {
         if (model == null) {
             throw new NullPointerException("The settings model must not be null.");
@@ -30,14 +26,6 @@ public abstract class DialogComponent {
 
     public final SettingsModel getModel() {
         return m_model;
-    }
-
-    /** The component's panel (empty in the stand-in). */
-    public JPanel getComponentPanel() {
-        if (m_panel == null) {
-            m_panel = new JPanel();
-        }
-        return m_panel;
     }
 
     public final void loadSettingsFrom(final NodeSettingsRO settings, final PortObjectSpec[] specs)
@@ -53,18 +41,8 @@ public abstract class DialogComponent {
         m_model.dlgSaveSettingsTo(settings);
     }
 
-    protected final PortObjectSpec[] getLastTableSpecs() {
-        return m_lastSpecs;
-    }
-
     protected final PortObjectSpec getLastTableSpec(final int portIdx) {
         return m_lastSpecs == null || portIdx >= m_lastSpecs.length ? null : m_lastSpecs[portIdx];
-    }
-
-    /** @deprecated enable the settings model instead */
-    @Deprecated
-    public final void setEnabled(final boolean enabled) {
-        setEnabledComponents(enabled);
     }
 
     protected abstract void updateComponent();
@@ -72,8 +50,4 @@ public abstract class DialogComponent {
     protected abstract void validateSettingsBeforeSave() throws InvalidSettingsException;
 
     protected abstract void checkConfigurabilityBeforeLoad(PortObjectSpec[] specs) throws NotConfigurableException;
-
-    protected abstract void setEnabledComponents(boolean enabled);
-
-    public abstract void setToolTipText(String text);
 }

@@ -16,12 +16,6 @@ import org.knime.core.node.port.PortObjectSpec;
  */
 public class DialogComponentColumnFilter2 extends DialogComponent {
 
-    private String m_toolTip;
-
-    private String m_includeTitle = "Include";
-
-    private String m_excludeTitle = "Exclude";
-
     private final int m_inPortIndex;
 
     private final DataColumnSpecFilterPanel m_panel = new DataColumnSpecFilterPanel();
@@ -35,16 +29,6 @@ public class DialogComponentColumnFilter2 extends DialogComponent {
         super(model);
         m_inPortIndex = inPortIndex;
         model.setInputPortIndex(inPortIndex);
-    }
-
-    /** The tooltip last set (stand-in bookkeeping). */
-    String toolTip() {
-        return m_toolTip;
-    }
-
-    @Override
-    public void setToolTipText(final String text) {
-        m_toolTip = text;
     }
 
     @Override
@@ -69,18 +53,5 @@ public class DialogComponentColumnFilter2 extends DialogComponent {
     @Override
     protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
         // always configurable
-    }
-
-    @Override
-    protected void setEnabledComponents(final boolean enabled) {
-        // no widgets
-    }
-
-    public void setIncludeTitle(final String title) {
-        m_includeTitle = title;
-    }
-
-    public void setExcludeTitle(final String title) {
-        m_excludeTitle = title;
     }
 }

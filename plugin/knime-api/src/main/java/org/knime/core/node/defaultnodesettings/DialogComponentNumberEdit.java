@@ -7,28 +7,9 @@ import org.knime.core.node.port.PortObjectSpec;
 /** Stand-in for KNIME's {@code DialogComponentNumberEdit}: a number text field for a numeric settings model (no Swing widgets in the stand-in). */
 public class DialogComponentNumberEdit extends DialogComponent {
 
-    private String m_toolTip;
-
-    private final String m_label;
-
-    public DialogComponentNumberEdit(final SettingsModelNumber numberModel, final String label) {
-        this(numberModel, label, 10);
-    }
-
     public DialogComponentNumberEdit(final SettingsModelNumber numberModel, final String label,
         final int compWidth) {
         super(numberModel);
-        m_label = label;
-    }
-
-    /** The tooltip last set (stand-in bookkeeping). */
-    String toolTip() {
-        return m_toolTip;
-    }
-
-    @Override
-    public void setToolTipText(final String text) {
-        m_toolTip = text;
     }
 
     @Override
@@ -44,14 +25,5 @@ public class DialogComponentNumberEdit extends DialogComponent {
     @Override
     protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
         // always configurable
-    }
-
-    @Override
-    protected void setEnabledComponents(final boolean enabled) {
-        // no widgets
-    }
-
-    public void setSizeComponents(final int width, final int height) {
-        // no widgets
     }
 }

@@ -7,31 +7,15 @@ import org.knime.core.node.port.PortObjectSpec;
 /** Stand-in for KNIME's {@code DialogComponentString}: a text field for a string settings model (no Swing widgets in the stand-in). */
 public final class DialogComponentString extends DialogComponent {
 
-    private String m_toolTip;
-
     private final String m_label;
 
     private final boolean m_disallowEmpty;
-
-    public DialogComponentString(final SettingsModelString stringModel, final String label) {
-        this(stringModel, label, false, 15);
-    }
 
     public DialogComponentString(final SettingsModelString stringModel, final String label,
         final boolean disallowEmptyString, final int compWidth) {
         super(stringModel);
         m_label = label;
         m_disallowEmpty = disallowEmptyString;
-    }
-
-    /** The tooltip last set (stand-in bookkeeping). */
-    String toolTip() {
-        return m_toolTip;
-    }
-
-    @Override
-    public void setToolTipText(final String text) {
-        m_toolTip = text;
     }
 
     @Override
@@ -50,14 +34,5 @@ public final class DialogComponentString extends DialogComponent {
     @Override
     protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
         // always configurable
-    }
-
-    @Override
-    protected void setEnabledComponents(final boolean enabled) {
-        // no widgets
-    }
-
-    public void setSizeComponents(final int width, final int height) {
-        // no widgets
     }
 }

@@ -32,8 +32,6 @@ public abstract class SettingsModel {
     public SettingsModel() {
     }
 
-    protected abstract <T extends SettingsModel> T createClone();
-
     protected abstract String getModelTypeID();
 
     protected abstract String getConfigName();
@@ -52,32 +50,10 @@ public abstract class SettingsModel {
     @Override
     public abstract String toString();
 
-    public boolean isEnabled() {
-        return m_enabled;
-    }
-
-    /** Changes the enabled state and notifies the listeners if it changed. */
-    public void setEnabled(final boolean enabled) {
-        if (m_enabled != enabled) {
-            m_enabled = enabled;
-            notifyChangeListeners();
-        }
-    }
-
-    public void addChangeListener(final ChangeListener l) {
-        if (!m_listeners.contains(l)) {
-            m_listeners.add(l);
-        }
-    }
-
     protected void prependChangeListener(final ChangeListener l) {
         if (!m_listeners.contains(l)) {
             m_listeners.add(0, l);
         }
-    }
-
-    public void removeChangeListener(final ChangeListener l) {
-        m_listeners.remove(l);
     }
 
     protected void notifyChangeListeners() {
@@ -120,15 +96,6 @@ public abstract class SettingsModel {
                 throw e;
             }
         }
-    }
-
-    /** A copy holding the value from the settings (validated first). */
-    public final <T extends SettingsModel> T createCloneWithValidatedValue(final NodeSettingsRO settings)
-        throws InvalidSettingsException {
-        validateSettingsForModel(settings);
-        T clone = createClone();
-        clone.loadSettingsForModel(settings);
-        return clone;
     }
 
     /** Used by dialog components: internals if readable (anything else is ignored), then the value. */

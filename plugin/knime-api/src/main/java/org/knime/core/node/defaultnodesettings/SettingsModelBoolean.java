@@ -22,13 +22,6 @@ public class SettingsModelBoolean extends SettingsModel {
     }
 
     @Override
-    protected SettingsModelBoolean createClone() {
-        SettingsModelBoolean clone = new SettingsModelBoolean(m_configName, m_value);
-        clone.setEnabled(isEnabled());
-        return clone;
-    }
-
-    @Override
     protected String getModelTypeID() {
         return "SMID_boolean";
     }

@@ -2,14 +2,12 @@ package org.knime.core.node.defaultnodesettings;
 
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.data.DataValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.util.filter.InputFilter;
-import org.knime.core.node.util.filter.NameFilterConfiguration;
 import org.knime.core.node.util.filter.NameFilterConfiguration.FilterResult;
 import org.knime.core.node.util.filter.column.DataColumnSpecFilterConfiguration;
 
@@ -28,50 +26,12 @@ public final class SettingsModelColumnFilter2 extends SettingsModel {
         this(new DataColumnSpecFilterConfiguration(configName));
     }
 
-    /** Accepts only columns compatible with one of the given value classes. */
-    @SafeVarargs
-    public SettingsModelColumnFilter2(final String configName, final Class<? extends DataValue>... allowedTypes) {
-        this(new DataColumnSpecFilterConfiguration(configName, typeFilter(allowedTypes),
-            NameFilterConfiguration.FILTER_BY_NAMEPATTERN));
-    }
-
-    public SettingsModelColumnFilter2(final String configName, final InputFilter<DataColumnSpec> filter,
-        final int filterEnableMask) {
-        this(new DataColumnSpecFilterConfiguration(configName, filter, filterEnableMask));
-    }
-
     private SettingsModelColumnFilter2(final DataColumnSpecFilterConfiguration config) {
         m_config = config;
     }
 
-    private static InputFilter<DataColumnSpec> typeFilter(final Class<? extends DataValue>[] allowed) {
-        if (allowed == null || allowed.length == 0) {
-            return null;
-        }
-        Class<? extends DataValue>[] types = allowed.clone();
-        return new InputFilter<DataColumnSpec>() {
-            @Override
-            public boolean include(final DataColumnSpec spec) {
-                for (Class<? extends DataValue> t : types) {
-                    if (spec.getType().isCompatible(t)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        };
-    }
-
     void setInputPortIndex(final int index) {
         m_inputPortIndex = index;
-    }
-
-    @Override
-    protected SettingsModelColumnFilter2 createClone() {
-        SettingsModelColumnFilter2 clone = new SettingsModelColumnFilter2(m_config.clone());
-        clone.m_inputPortIndex = m_inputPortIndex;
-        clone.setEnabled(isEnabled());
-        return clone;
     }
 
     @Override
@@ -95,18 +55,9 @@ public final class SettingsModelColumnFilter2 extends SettingsModel {
         }
     }
 
-    protected InputFilter<DataColumnSpec> getColumnFilter() {
-        return m_config.getFilter();
-    }
-
     /** The included and excluded columns of the spec. */
     public FilterResult applyTo(final DataTableSpec spec) {
         return m_config.applyTo(spec);
-    }
-
-    /** Includes all allowed columns of the spec (and new ones later). */
-    public void loadDefaults(final DataTableSpec spec) {
-        m_config.loadDefaults(spec, true);
     }
 
     public void loadDefaults(final DataTableSpec spec, final InputFilter<DataColumnSpec> filter,

@@ -22,23 +22,12 @@ public class SettingsModelDouble extends SettingsModelNumber {
     }
 
     @Override
-    protected SettingsModelDouble createClone() {
-        SettingsModelDouble clone = new SettingsModelDouble(m_configName, m_value);
-        clone.setEnabled(isEnabled());
-        return clone;
-    }
-
-    @Override
     protected String getModelTypeID() {
         return "SMID_double";
     }
 
     @Override
     protected String getConfigName() {
-        return m_configName;
-    }
-
-    public String getKey() {
         return m_configName;
     }
 

@@ -32,21 +32,6 @@ public class SettingsModelDoubleBounded extends SettingsModelDouble {
         return value >= m_min && value <= m_max;
     }
 
-    @Override
-    protected SettingsModelDoubleBounded createClone() {
-        SettingsModelDoubleBounded clone = new SettingsModelDoubleBounded(getConfigName(), getDoubleValue(), m_min, m_max);
-        clone.setEnabled(isEnabled());
-        return clone;
-    }
-
-    public double getLowerBound() {
-        return m_min;
-    }
-
-    public double getUpperBound() {
-        return m_max;
-    }
-
     /** Throws {@link IllegalArgumentException} if the value is out of bounds. */
     @Override
     public void setDoubleValue(final double newValue) {

@@ -22,23 +22,12 @@ public class SettingsModelInteger extends SettingsModelNumber {
     }
 
     @Override
-    protected SettingsModelInteger createClone() {
-        SettingsModelInteger clone = new SettingsModelInteger(m_configName, m_value);
-        clone.setEnabled(isEnabled());
-        return clone;
-    }
-
-    @Override
     protected String getModelTypeID() {
         return "SMID_integer";
     }
 
     @Override
     protected String getConfigName() {
-        return m_configName;
-    }
-
-    public String getKey() {
         return m_configName;
     }
 

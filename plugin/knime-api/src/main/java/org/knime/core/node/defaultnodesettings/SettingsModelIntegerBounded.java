@@ -32,21 +32,6 @@ public class SettingsModelIntegerBounded extends SettingsModelInteger {
         return value >= m_min && value <= m_max;
     }
 
-    @Override
-    protected SettingsModelIntegerBounded createClone() {
-        SettingsModelIntegerBounded clone = new SettingsModelIntegerBounded(getConfigName(), getIntValue(), m_min, m_max);
-        clone.setEnabled(isEnabled());
-        return clone;
-    }
-
-    public int getLowerBound() {
-        return m_min;
-    }
-
-    public int getUpperBound() {
-        return m_max;
-    }
-
     /** Throws {@link IllegalArgumentException} if the value is out of bounds. */
     @Override
     public void setIntValue(final int newValue) {

@@ -22,13 +22,6 @@ public class SettingsModelLong extends SettingsModelNumber {
     }
 
     @Override
-    protected SettingsModelLong createClone() {
-        SettingsModelLong clone = new SettingsModelLong(m_configName, m_value);
-        clone.setEnabled(isEnabled());
-        return clone;
-    }
-
-    @Override
     protected String getModelTypeID() {
         return "SMN_long";
     }

@@ -24,13 +24,6 @@ public class SettingsModelString extends SettingsModel {
     }
 
     @Override
-    protected SettingsModelString createClone() {
-        SettingsModelString clone = new SettingsModelString(m_configName, m_value);
-        clone.setEnabled(isEnabled());
-        return clone;
-    }
-
-    @Override
     protected String getModelTypeID() {
         return "SMID_string";
     }
@@ -40,61 +33,8 @@ public class SettingsModelString extends SettingsModel {
         return m_configName;
     }
 
-    public String getKey() {
-        return m_configName;
-    }
-
     public String getStringValue() {
         return m_value;
-    }
-
-    /** The value with Java escapes ({@code \n}, {@code \t}, {@code \\}, {@code \u00e9}, ...) resolved. */
-    public String getJavaUnescapedStringValue() {
-        if (m_value == null || m_value.indexOf('\\') < 0) {
-            return m_value;
-        }
-        StringBuilder b = new StringBuilder();
-        String s = m_value;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\' || i + 1 >= s.length()) {
-                b.append(c);
-                continue;
-            }
-            char n = s.charAt(++i);
-            switch (n) {
-                case 'n':
-                    b.append('\n');
-                    break;
-                case 't':
-                    b.append('\t');
-                    break;
-                case 'r':
-                    b.append('\r');
-                    break;
-                case 'b':
-                    b.append('\b');
-                    break;
-                case 'f':
-                    b.append('\f');
-                    break;
-                case 'u':
-                    if (i + 4 < s.length()) {
-                        try {
-                            b.append((char)Integer.parseInt(s.substring(i + 1, i + 5), 16));
-                            i += 4;
-                            break;
-                        } catch (NumberFormatException e) {
-                            // not an escape: keep as is
-                        }
-                    }
-                    b.append('\\').append(n);
-                    break;
-                default:
-                    b.append(n);
-            }
-        }
-        return b.toString();
     }
 
     /** Sets the value and notifies the listeners if it changed. */

@@ -2,9 +2,6 @@ package org.knime.core.node.port;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,12 +51,6 @@ public final class PortTypeRegistry {
     public PortType getPortType(final Class<? extends PortObject> objectClass, final boolean optional) {
         Map<Class<? extends PortObject>, PortType> map = optional ? m_optionalTypes : m_types;
         return map.computeIfAbsent(objectClass, c -> new PortType(c, optional, nameOf(c)));
-    }
-
-    /** The port types created so far. */
-    public Collection<PortType> availablePortTypes() {
-        Collection<PortType> all = new ArrayList<>(m_types.values());
-        return Collections.unmodifiableCollection(all);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,14 +1,10 @@
 package org.knime.core.node.port;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -59,14 +55,6 @@ public final class PortUtil {
             .orElseThrow(() -> new IllegalStateException("No port object spec serializer for " + cl.getName()
                 + " (expected a public static nested class extending PortObjectSpecSerializer<"
                 + cl.getSimpleName() + ">)."));
-    }
-
-    public static PortObjectZipOutputStream getPortObjectZipOutputStream(final OutputStream out) throws IOException {
-        return new PortObjectZipOutputStream(out);
-    }
-
-    public static PortObjectZipInputStream getPortObjectZipInputStream(final InputStream in) throws IOException {
-        return new PortObjectZipInputStream(in);
     }
 
     public static PortObjectSpecZipOutputStream getPortObjectSpecZipOutputStream(final OutputStream out)
@@ -134,13 +122,6 @@ public final class PortUtil {
         }
     }
 
-    /** Reads the spec part of what {@link #writeObjectToStream} wrote; the stream is closed. */
-    public static PortObjectSpec readObjectSpecFromStream(final InputStream input) throws IOException {
-        try (ZipInputStream zip = new ZipInputStream(input)) {
-            return (PortObjectSpec)readHead(zip)[1];
-        }
-    }
-
     /** Returns {object class name, spec}. */
     private static Object[] readHead(final ZipInputStream zip) throws IOException {
         NonClosing.expectEntry(zip, CONTENT);
@@ -165,19 +146,5 @@ public final class PortUtil {
         } catch (InvalidSettingsException e) {
             throw new IOException("Bad port object stream: " + e.getMessage(), e);
         }
-    }
-
-    public static void writeObjectToFile(final PortObject po, final File file, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        writeObjectToStream(po, new BufferedOutputStream(Files.newOutputStream(file.toPath())), exec);
-    }
-
-    public static PortObject readObjectFromFile(final File file, final ExecutionMonitor exec)
-        throws IOException, CanceledExecutionException {
-        return readObjectFromStream(new BufferedInputStream(Files.newInputStream(file.toPath())), exec);
-    }
-
-    public static PortObjectSpec readObjectSpecFromFile(final File file) throws IOException {
-        return readObjectSpecFromStream(new BufferedInputStream(Files.newInputStream(file.toPath())));
     }
 }

@@ -24,11 +24,6 @@ public class PNGImageCell extends DataCell implements PNGImageValue {
     }
 
     @Override
-    public String getImageExtension() {
-        return "png";
-    }
-
-    @Override
     protected boolean equalsDataCell(final DataCell dc) {
         return m_content.equals(((PNGImageCell)dc).m_content);
     }

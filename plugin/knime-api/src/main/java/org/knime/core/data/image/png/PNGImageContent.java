@@ -1,7 +1,6 @@
 package org.knime.core.data.image.png;
 
 import java.awt.Dimension;
-import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -27,11 +26,6 @@ public class PNGImageContent implements ImageContent {
     private final byte[] m_bytes;
 
     private transient BufferedImage m_image;
-
-    /** Empty content (KNIME uses it before deserialisation). */
-    public PNGImageContent() {
-        m_bytes = new byte[0];
-    }
 
     /** Wraps the given PNG bytes (not copied). */
     public PNGImageContent(final byte[] imageBytes) {
@@ -67,23 +61,10 @@ public class PNGImageContent implements ImageContent {
         return m_image;
     }
 
-    /** The decoded image, {@code null} if the bytes are not a readable image. */
-    public Image getImage() {
-        return decoded();
-    }
-
     @Override
     public Dimension getPreferredSize() {
         BufferedImage img = decoded();
         return img == null ? new Dimension(0, 0) : new Dimension(img.getWidth(), img.getHeight());
-    }
-
-    @Override
-    public void paint(final Graphics2D g, final int width, final int height) {
-        BufferedImage img = decoded();
-        if (img != null) {
-            g.drawImage(img, 0, 0, width, height, null);
-        }
     }
 
     @Override

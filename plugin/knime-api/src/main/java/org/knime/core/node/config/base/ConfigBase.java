@@ -47,26 +47,6 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
         m_map.put(entry.getKey(), entry);
     }
 
-    protected AbstractConfigEntry get(final String key) {
-        return m_map.get(key);
-    }
-
-    public AbstractConfigEntry getEntry(final String key) {
-        return m_map.get(key);
-    }
-
-    public void addEntry(final AbstractConfigEntry entry) {
-        put(entry);
-    }
-
-    public final AbstractConfigEntry removeConfig(final String key) {
-        AbstractConfigEntry removed = m_map.remove(key);
-        if (removed != null) {
-            removed.setParent(null);
-        }
-        return removed;
-    }
-
     void clearEntries() {
         m_map.clear();
     }
@@ -173,37 +153,6 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
         }
     }
 
-    @Override
-    public void addIntArray(final String key, final int... values) {
-        ConfigBase a = newArray(key, values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            a.addInt(Integer.toString(i), values[i]);
-        }
-    }
-
-    @Override
-    public int[] getIntArray(final String key) throws InvalidSettingsException {
-        ConfigBase a = getConfigBase(key);
-        int n = arraySize(a);
-        if (n < 0) {
-            return null;
-        }
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = a.getInt(Integer.toString(i));
-        }
-        return r;
-    }
-
-    @Override
-    public int[] getIntArray(final String key, final int... def) {
-        try {
-            return getIntArray(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
     // ------------------------------------------------------------------ double
 
     @Override
@@ -225,87 +174,11 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
         }
     }
 
-    @Override
-    public void addDoubleArray(final String key, final double... values) {
-        ConfigBase a = newArray(key, values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            a.addDouble(Integer.toString(i), values[i]);
-        }
-    }
-
-    @Override
-    public double[] getDoubleArray(final String key) throws InvalidSettingsException {
-        ConfigBase a = getConfigBase(key);
-        int n = arraySize(a);
-        if (n < 0) {
-            return null;
-        }
-        double[] r = new double[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = a.getDouble(Integer.toString(i));
-        }
-        return r;
-    }
-
-    @Override
-    public double[] getDoubleArray(final String key, final double... def) {
-        try {
-            return getDoubleArray(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
     // ------------------------------------------------------------------ float
 
     @Override
     public void addFloat(final String key, final float value) {
         putValue(key, Kind.FLOAT, value);
-    }
-
-    @Override
-    public float getFloat(final String key) throws InvalidSettingsException {
-        return (Float)value(key, Kind.FLOAT);
-    }
-
-    @Override
-    public float getFloat(final String key, final float def) {
-        try {
-            return getFloat(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
-    @Override
-    public void addFloatArray(final String key, final float... values) {
-        ConfigBase a = newArray(key, values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            a.addFloat(Integer.toString(i), values[i]);
-        }
-    }
-
-    @Override
-    public float[] getFloatArray(final String key) throws InvalidSettingsException {
-        ConfigBase a = getConfigBase(key);
-        int n = arraySize(a);
-        if (n < 0) {
-            return null;
-        }
-        float[] r = new float[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = a.getFloat(Integer.toString(i));
-        }
-        return r;
-    }
-
-    @Override
-    public float[] getFloatArray(final String key, final float... def) {
-        try {
-            return getFloatArray(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
     }
 
     // ------------------------------------------------------------------ char
@@ -315,101 +188,11 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
         putValue(key, Kind.CHAR, value);
     }
 
-    @Override
-    public char getChar(final String key) throws InvalidSettingsException {
-        return (Character)value(key, Kind.CHAR);
-    }
-
-    @Override
-    public char getChar(final String key, final char def) {
-        try {
-            return getChar(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
-    @Override
-    public void addCharArray(final String key, final char... values) {
-        ConfigBase a = newArray(key, values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            a.addChar(Integer.toString(i), values[i]);
-        }
-    }
-
-    @Override
-    public char[] getCharArray(final String key) throws InvalidSettingsException {
-        ConfigBase a = getConfigBase(key);
-        int n = arraySize(a);
-        if (n < 0) {
-            return null;
-        }
-        char[] r = new char[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = a.getChar(Integer.toString(i));
-        }
-        return r;
-    }
-
-    @Override
-    public char[] getCharArray(final String key, final char... def) {
-        try {
-            return getCharArray(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
     // ------------------------------------------------------------------ short
 
     @Override
     public void addShort(final String key, final short value) {
         putValue(key, Kind.SHORT, value);
-    }
-
-    @Override
-    public short getShort(final String key) throws InvalidSettingsException {
-        return (Short)value(key, Kind.SHORT);
-    }
-
-    @Override
-    public short getShort(final String key, final short def) {
-        try {
-            return getShort(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
-    @Override
-    public void addShortArray(final String key, final short... values) {
-        ConfigBase a = newArray(key, values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            a.addShort(Integer.toString(i), values[i]);
-        }
-    }
-
-    @Override
-    public short[] getShortArray(final String key) throws InvalidSettingsException {
-        ConfigBase a = getConfigBase(key);
-        int n = arraySize(a);
-        if (n < 0) {
-            return null;
-        }
-        short[] r = new short[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = a.getShort(Integer.toString(i));
-        }
-        return r;
-    }
-
-    @Override
-    public short[] getShortArray(final String key, final short... def) {
-        try {
-            return getShortArray(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
     }
 
     // ------------------------------------------------------------------ long
@@ -433,87 +216,11 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
         }
     }
 
-    @Override
-    public void addLongArray(final String key, final long... values) {
-        ConfigBase a = newArray(key, values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            a.addLong(Integer.toString(i), values[i]);
-        }
-    }
-
-    @Override
-    public long[] getLongArray(final String key) throws InvalidSettingsException {
-        ConfigBase a = getConfigBase(key);
-        int n = arraySize(a);
-        if (n < 0) {
-            return null;
-        }
-        long[] r = new long[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = a.getLong(Integer.toString(i));
-        }
-        return r;
-    }
-
-    @Override
-    public long[] getLongArray(final String key, final long... def) {
-        try {
-            return getLongArray(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
     // ------------------------------------------------------------------ byte
 
     @Override
     public void addByte(final String key, final byte value) {
         putValue(key, Kind.BYTE, value);
-    }
-
-    @Override
-    public byte getByte(final String key) throws InvalidSettingsException {
-        return (Byte)value(key, Kind.BYTE);
-    }
-
-    @Override
-    public byte getByte(final String key, final byte def) {
-        try {
-            return getByte(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
-    @Override
-    public void addByteArray(final String key, final byte... values) {
-        ConfigBase a = newArray(key, values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            a.addByte(Integer.toString(i), values[i]);
-        }
-    }
-
-    @Override
-    public byte[] getByteArray(final String key) throws InvalidSettingsException {
-        ConfigBase a = getConfigBase(key);
-        int n = arraySize(a);
-        if (n < 0) {
-            return null;
-        }
-        byte[] r = new byte[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = a.getByte(Integer.toString(i));
-        }
-        return r;
-    }
-
-    @Override
-    public byte[] getByteArray(final String key, final byte... def) {
-        try {
-            return getByteArray(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
     }
 
     // ------------------------------------------------------------------ boolean
@@ -532,37 +239,6 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     public boolean getBoolean(final String key, final boolean def) {
         try {
             return getBoolean(key);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
-    @Override
-    public void addBooleanArray(final String key, final boolean... values) {
-        ConfigBase a = newArray(key, values == null ? -1 : values.length);
-        for (int i = 0; values != null && i < values.length; i++) {
-            a.addBoolean(Integer.toString(i), values[i]);
-        }
-    }
-
-    @Override
-    public boolean[] getBooleanArray(final String key) throws InvalidSettingsException {
-        ConfigBase a = getConfigBase(key);
-        int n = arraySize(a);
-        if (n < 0) {
-            return null;
-        }
-        boolean[] r = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            r[i] = a.getBoolean(Integer.toString(i));
-        }
-        return r;
-    }
-
-    @Override
-    public boolean[] getBooleanArray(final String key, final boolean... def) {
-        try {
-            return getBooleanArray(key);
         } catch (InvalidSettingsException e) {
             return def;
         }
@@ -628,33 +304,10 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
         putValue(key, Kind.PASSWORD, value);
     }
 
-    @Override
-    public String getPassword(final String key, final String encryptionKey) throws InvalidSettingsException {
-        return (String)value(key, Kind.PASSWORD);
-    }
-
-    @Override
-    public String getPassword(final String key, final String encryptionKey, final String def) {
-        try {
-            return getPassword(key, encryptionKey);
-        } catch (InvalidSettingsException e) {
-            return def;
-        }
-    }
-
     /** Transient strings live in memory only: {@link #saveToXML} leaves them out. */
     @Override
     public void addTransientString(final String key, final String value) {
         putValue(key, Kind.TRANSIENT_STRING, value);
-    }
-
-    @Override
-    public String getTransientString(final String key) {
-        try {
-            return (String)value(key, Kind.TRANSIENT_STRING);
-        } catch (InvalidSettingsException e) {
-            return null;
-        }
     }
 
     // ------------------------------------------------------------------ copy, compare
@@ -777,11 +430,6 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     /** Replaces this config's entries (and key) by those read from the XML stream; the stream is closed. */
     public void load(final InputStream is) throws IOException {
         XmlConfigCodec.read(this, is);
-    }
-
-    protected static ConfigBase loadFromXML(final ConfigBase config, final InputStream in) throws IOException {
-        config.load(in);
-        return config;
     }
 
     @Override

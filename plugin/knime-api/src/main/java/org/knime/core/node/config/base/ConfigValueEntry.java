@@ -47,10 +47,6 @@ final class ConfigValueEntry extends AbstractConfigEntry {
         return m_value;
     }
 
-    ConfigValueEntry copy(final String key) {
-        return new ConfigValueEntry(key, m_kind, m_value);
-    }
-
     @Override
     boolean sameValueAs(final AbstractConfigEntry other) {
         return other instanceof ConfigValueEntry && ((ConfigValueEntry)other).m_kind == m_kind

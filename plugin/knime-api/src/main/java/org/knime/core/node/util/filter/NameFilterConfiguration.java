@@ -2,7 +2,6 @@ package org.knime.core.node.util.filter;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +15,8 @@ import org.knime.core.node.NodeSettingsWO;
  * Stand-in for KNIME's {@code NameFilterConfiguration}: include/exclude lists of names plus the option what to do
  * with names in neither list ({@link EnforceOption#EnforceExclusion}: include them, the default;
  * {@link EnforceOption#EnforceInclusion}: exclude them). Settings use KNIME's keys ({@code filter-type},
- * {@code included_names}, {@code excluded_names}, {@code enforce_option}). The stand-in evaluates only the
- * standard include/exclude filter, not name patterns.
+ * {@code included_names}, {@code excluded_names}, {@code enforce_option}, then the pattern page
+ * {@code name_pattern}); in pattern mode the pattern page ({@link PatternFilterConfiguration}) decides.
  */
 public class NameFilterConfiguration implements Cloneable {
 
@@ -157,10 +156,6 @@ public class NameFilterConfiguration implements Cloneable {
         return m_configRootName;
     }
 
-    public final boolean isPatternFilterEnabled() {
-        return m_patternFilterEnabled;
-    }
-
     protected final String getType() {
         return m_type;
     }
@@ -207,49 +202,6 @@ public class NameFilterConfiguration implements Cloneable {
 
     protected void setEnforceOption(final EnforceOption enforceOption) {
         m_enforceOption = enforceOption;
-    }
-
-    public boolean isEnforceInclusion() {
-        return m_enforceOption == EnforceOption.EnforceInclusion;
-    }
-
-    public boolean isEnforceExclusion() {
-        return m_enforceOption == EnforceOption.EnforceExclusion;
-    }
-
-    /**
-     * Puts all names into the include list (and sets enforce exclusion) or into the exclude list (enforce
-     * inclusion). As in KNIME, the other list and the filter type are left as they are.
-     */
-    protected void loadDefaults(final String[] names, final boolean includeByDefault) {
-        if (includeByDefault) {
-            m_includes = names.clone();
-            m_enforceOption = EnforceOption.EnforceExclusion;
-        } else {
-            m_excludes = names.clone();
-            m_enforceOption = EnforceOption.EnforceInclusion;
-        }
-    }
-
-    /** Sets both lists (disjoint, no duplicates, no nulls) and the enforce option. */
-    public void loadDefaults(final String[] includes, final String[] excludes, final EnforceOption enforceOption) {
-        if (enforceOption == null) {
-            throw new IllegalArgumentException("Enforce option must not be null.");
-        }
-        String[] in = includes == null ? new String[0] : includes.clone();
-        String[] ex = excludes == null ? new String[0] : excludes.clone();
-        Set<String> inSet = new HashSet<>(Arrays.asList(in));
-        if (inSet.size() != in.length || inSet.contains(null) || Arrays.asList(ex).contains(null)) {
-            throw new IllegalArgumentException("Include list has duplicates or nulls, or exclude list has nulls.");
-        }
-        inSet.retainAll(Arrays.asList(ex));
-        if (!inSet.isEmpty()) {
-            throw new IllegalArgumentException("Include and exclude lists overlap: " + inSet);
-        }
-        m_includes = in;
-        m_excludes = ex;
-        m_enforceOption = enforceOption;
-        m_type = TYPE;
     }
 
     /** Applies the configuration to the given names (result keeps their order). */

@@ -28,9 +28,6 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
 
     private TypeFilterConfigurationImpl m_typeConfig;
 
-    /** The spec last given to the dialog load; the type page lists its column types. */
-    private DataTableSpec m_lastSpec;
-
     public DataColumnSpecFilterConfiguration(final String configRootName) {
         this(configRootName, null);
     }
@@ -49,10 +46,6 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
 
     TypeFilterConfigurationImpl getTypeConfig() {
         return m_typeConfig;
-    }
-
-    DataTableSpec lastSpec() {
-        return m_lastSpec;
     }
 
     public InputFilter<DataColumnSpec> getFilter() {
@@ -83,11 +76,6 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
         return applyTo(namesOf(spec, m_filter));
     }
 
-    /** All columns the input filter accepts go to the include list (or, if false, to the exclude list). */
-    public void loadDefaults(final DataTableSpec spec, final boolean includeByDefault) {
-        loadDefaults(namesOf(spec, m_filter), includeByDefault);
-    }
-
     /**
      * As KNIME: with {@code filterDefinesIncludeList}, columns accepted by {@code filter} go to the include list and
      * the rest to the exclude list, and new columns are excluded (enforce inclusion); without it, every column goes
@@ -112,7 +100,6 @@ public final class DataColumnSpecFilterConfiguration extends NameFilterConfigura
 
     /** Loads the settings (defaults if absent) against the columns of the spec. */
     public void loadConfigurationInDialog(final NodeSettingsRO settings, final DataTableSpec spec) {
-        m_lastSpec = spec;
         loadConfigurationInDialog(settings, namesOf(spec, m_filter));
     }
 

@@ -72,14 +72,6 @@ final class TypeFilterConfigurationImpl implements Cloneable {
         return new FilterResult(in, out, List.of(), List.of());
     }
 
-    /** Every given value class, unselected, in order (what KNIME's auto-configure does for typed filters). */
-    void loadDefaults(final List<Class<? extends DataValue>> values) {
-        m_selections.clear();
-        for (Class<? extends DataValue> v : values) {
-            m_selections.putIfAbsent(v.getName(), Boolean.FALSE);
-        }
-    }
-
     Map<String, Boolean> getSelections() {
         return m_selections;
     }
