@@ -57,6 +57,10 @@ public final class PortUtil {
                 + cl.getSimpleName() + ">)."));
     }
 
+    public static PortObjectZipInputStream getPortObjectZipInputStream(final InputStream in) throws IOException {
+        return new PortObjectZipInputStream(in);
+    }
+
     public static PortObjectSpecZipOutputStream getPortObjectSpecZipOutputStream(final OutputStream out)
         throws IOException {
         return new PortObjectSpecZipOutputStream(out);
