@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
+import org.vaenodes.engine.bench.OperationCount;
 import org.vaenodes.engine.bench.TrainingBenchmark;
 import org.vaenodes.engine.data.BuiltinMnist;
 import org.vaenodes.engine.data.ImageDataset;
@@ -63,6 +64,12 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench: %d images of %d×%d, batch %d%n", data.size(), data.height(), data.width(), batch);
         TrainingBenchmark.Report report = TrainingBenchmark.run(data, config, iterations, warmup, System.out);
         report.print(System.out);
+        System.out.printf(Locale.ROOT, "achieved GFLOP/s (multiply-adds of convolutions and dense layers × 2): "
+                + "train %.1f, reconstruct %.1f, encode %.1f, sample %.1f%n",
+                report.trainImagesPerSecond() * OperationCount.trainingFlopsPerImage(config) / 1e9,
+                report.reconstructImagesPerSecond() * OperationCount.reconstructFlopsPerImage(config) / 1e9,
+                report.encodeImagesPerSecond() * OperationCount.encodeFlopsPerImage(config) / 1e9,
+                report.sampleImagesPerSecond() * OperationCount.sampleFlopsPerImage(config) / 1e9);
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf(Locale.ROOT, "JVM start to first iteration: %.1f s%n",
                 (report.firstIterationDoneEpochMillis() - jvmStart) / 1000.0);

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Speed of VAE Nodes against the PyTorch reference of the same model, side by side on this machine:
+# our `vae-cli bench` (training, then reconstruct/encode/sample) alternates with ../shared/bench/torch_vae.py
+# (training) and torch_vae_infer.py (no-grad inference), RUNS times, and a table of both figures and their ratio
+# is printed. Checks first whether the machine is quiet: other busy processes slow PyTorch's OpenMP threads more
+# than ours, so ratios from a busy machine flatter us.
+#
+#   plugin/org.vaenodes.cli/bench/compare-with-pytorch.sh [--runs 3] [--iters 200] [--threads 2]
+#       [--reference DIR] [--thread-scaling] [--require-quiet]
+#
+# Needs: the built CLI (mvn -B -q package -DskipTests) and the reference (DIR/setup-torch-reference installs it).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+runs=3 iters=200 threads=2 reference="$root/../shared/bench" scaling=0 require_quiet=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --iters) iters="$2"; shift 2 ;;
+    --threads) threads="$2"; shift 2 ;;
+    --reference) reference="$2"; shift 2 ;;
+    --thread-scaling) scaling=1; shift ;;
+    --require-quiet) require_quiet=1; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+cli="$root/plugin/org.vaenodes.cli/target/vae-cli.jar"
+[ -f "$cli" ] || { echo "no $cli: build first (mvn -B -q package -DskipTests)" >&2; exit 2; }
+for s in torch_vae.py torch_vae_infer.py; do
+  [ -f "$reference/$s" ] || { echo "no $reference/$s (give --reference DIR)" >&2; exit 2; }
+done
+python3 -c 'import torch' 2>/dev/null || { echo "PyTorch is not installed: run $reference/setup-torch-reference" >&2; exit 2; }
+
+# Quiet means: nothing else uses a noticeable share of a core (our own shell and top excluded).
+busy="$(top -b -n 2 -d 1 | awk '/^top -/{n++} n==2 && $1 ~ /^[0-9]+$/ && $9+0 > 5 && $12 != "top" {printf "%s(%s%%) ", $12, $9}')"
+load="$(cut -d' ' -f1 /proc/loadavg)"
+if [ -n "$busy" ]; then
+  echo "machine NOT quiet (load $load; busy: $busy): the ratios below flatter us against PyTorch"
+  [ "$require_quiet" = 1 ] && exit 3
+else
+  echo "machine quiet (load $load, nothing else above 5% of a core)"
+fi
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+
+field() { sed -n "s/.*$1[ =:]*\([0-9.]*\).*/\1/p" | head -n 1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+rows=()
+for run in $(seq 1 "$runs"); do
+  ours="$(java -jar "$cli" --threads "$threads" bench --iterations "$iters" --warmup 20 2>&1)"
+  torch="$(OMP_NUM_THREADS="$threads" python3 "$reference/torch_vae.py" --iters "$iters" --threads "$threads" --deconv conv 2>&1)"
+  infer="$(OMP_NUM_THREADS="$threads" python3 "$reference/torch_vae_infer.py" --threads "$threads" 2>&1)"
+  o_train="$(echo "$ours" | grep '^train:' | field 'train')"
+  o_med="$(echo "$ours" | grep '^iteration ms:' | field 'median')"
+  o_p99="$(echo "$ours" | grep '^iteration ms:' | field 'p99')"
+  o_rec="$(echo "$ours" | grep '^reconstruct:' | field 'reconstruct')"
+  o_enc="$(echo "$ours" | grep '^encode:' | field 'encode')"
+  o_smp="$(echo "$ours" | grep '^sample:' | field 'sample')"
+  o_gf="$(echo "$ours" | grep '^achieved GFLOP' | field 'train')"
+  t_train="$(echo "$torch" | grep '^RESULT' | field 'images_per_s')"
+  t_med="$(echo "$torch" | grep '^STATS' | field 'median')"
+  t_rec="$(echo "$infer" | grep '^INFER' | field 'reconstruct_images_per_s')"
+  t_smp="$(echo "$infer" | grep '^INFER' | field 'sample_images_per_s')"
+  t_enc="$(echo "$infer" | grep '^INFER' | field 'encode_images_per_s')"
+  rows+=("$(printf '%-3s | %-6s %-6s %-5s | %-5s %-5s %-5s | %-6s %-6s %-5s | %-6s %-6s %-5s | %-6s %-6s %-5s | %-5s' \
+    "$run" "$o_train" "$t_train" "$(ratio "$o_train" "$t_train")" "$o_med" "$o_p99" "$t_med" \
+    "$o_rec" "$t_rec" "$(ratio "$o_rec" "$t_rec")" "$o_smp" "$t_smp" "$(ratio "$o_smp" "$t_smp")" \
+    "$o_enc" "$t_enc" "$(ratio "$o_enc" "$t_enc")" "$o_gf")")
+  echo "run $run done" >&2
+done
+echo
+echo "images/s, $threads threads, seed model, batch 64; ours = vae-cli bench, torch = torch_vae.py --deconv conv / torch_vae_infer.py"
+printf '%-3s | %-6s %-6s %-5s | %-5s %-5s %-5s | %-6s %-6s %-5s | %-6s %-6s %-5s | %-6s %-6s %-5s | %-5s\n' \
+  run train torch ratio "ms50" "ms99" "t.ms50" recon torch ratio sample torch ratio encode torch ratio GF/s
+printf '%s\n' "${rows[@]}"
+if [ "$scaling" = 1 ]; then
+  one="$(java -jar "$cli" --threads 1 bench --iterations "$iters" --warmup 20 2>&1 | grep '^train:' | field 'train')"
+  two="$(java -jar "$cli" --threads 2 bench --iterations "$iters" --warmup 20 2>&1 | grep '^train:' | field 'train')"
+  echo "thread scaling (training): 1 thread $one, 2 threads $two images/s: $(ratio "$two" "$one")x"
+fi
