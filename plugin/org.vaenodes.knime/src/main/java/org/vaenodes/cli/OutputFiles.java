@@ -27,13 +27,16 @@ final class OutputFiles {
         });
     }
 
-    /** iteration,loss,reconstruction,kl,elapsed_s — one row per iteration from 0. */
+    /**
+     * iteration,loss,reconstruction,kl,elapsed_s — the rows the result kept (every iteration from 0 for runs up to
+     * {@link org.vaenodes.engine.train.LossHistory#DEFAULT_CAPACITY}; {@code train} streams every one instead).
+     */
     static void writeLossCsv(Path file, TrainingResult r) throws IOException {
         writeText(file, w -> {
-            w.write("iteration,loss,reconstruction,kl,elapsed_s\n");
-            for (int i = 0; i < r.iterations(); i++) {
-                w.write(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.3f%n", i, r.loss()[i], r.reconstruction()[i],
-                        r.kl()[i], r.elapsedSeconds()[i]));
+            w.write(LossCsvWriter.HEADER);
+            for (int i = 0; i < r.history().size(); i++) {
+                w.write(LossCsvWriter.row(r.iteration()[i], r.loss()[i], r.reconstruction()[i], r.kl()[i],
+                        r.elapsedSeconds()[i]));
             }
         });
     }

@@ -247,8 +247,11 @@ public final class VaeConfig {
                         + "×" + decodedWidth() + "×" + decoderFilters[decoderFilters.length - 1] + ") times the "
                         + height + "×" + width + " pixels; use fewer decoder filters in the last layer, larger encoder strides, smaller decoder strides or smaller images"
                 : "use fewer filters, larger encoder strides or smaller images";
-        throw new InvalidConfigException("The model would have " + group(total) + " parameters, more than the "
-                + group(MAX_PARAMETERS) + " a model may have (" + largest + ")");
+        // weights, gradients and Adam's two moments, 4 bytes each: what training would need before anything else
+        double gib = total * 16.0 / (1L << 30);
+        throw new InvalidConfigException(String.format(java.util.Locale.ROOT, "The model would have %s parameters "
+                + "(training needs over %.1f GiB for their weights, gradients and Adam moments), more than the %s a "
+                + "model may have (%s)", group(total), gib, group(MAX_PARAMETERS), largest));
     }
 
     /** Each array of a training batch must fit {@link #MAX_VALUES_PER_BATCH_ARRAY}; the batch size scales them all. */

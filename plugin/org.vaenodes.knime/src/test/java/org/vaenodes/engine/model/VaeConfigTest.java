@@ -90,7 +90,7 @@ class VaeConfigTest {
         assertThatThrownBy(() -> VaeConfig.builder().imageSize(1024, 1024).encoderStrides(4, 4, 4).build())
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageStartingWith("The model would have 68,721,058,664 parameters")
-                .hasMessageContaining("more than the 500,000,000 a model may have")
+                .hasMessageContaining("(training needs over 1024.0 GiB for their weights, gradients and Adam moments), more than the 500,000,000 a model may have")
                 .hasMessageContaining("the output layer alone has 68,719,476,736")
                 .hasMessageContaining("(32×32×64)");
         // 40 stride-2 layers multiply to 2^40: saturated, not wrapped to a zero divisor
