@@ -97,16 +97,17 @@ public final class MemoryEstimate {
             // the model file written into a growing byte array: old and doubled buffer, then the final copy
             paramHeap = Math.addExact(paramHeap, Math.multiplyExact(3 * FLOAT, p));
         }
-        parts.add(Part.fixed("parameters, gradients and Adam moments (" + group(p) + " parameters)", paramHeap,
-                paramNative, ARCHITECTURE));
+        parts.add(Part.fixed("the " + group(p) + " parameters and their copies (gradients, Adam moments, model)",
+                paramHeap, paramNative, ARCHITECTURE));
 
         int batch = images > 0 ? (int) Math.min(c.batchSize(), images) : c.batchSize();
         long[] perImage = trainingPerImage(c);
         long[] fixed = trainingFixed(c);
         parts.add(new Part("activations and gradients of a batch of " + batch, Math.multiplyExact(perImage[0], batch),
                 Math.multiplyExact(perImage[1], batch), batch, "batch size", ARCHITECTURE));
-        parts.add(Part.fixed("the decoder's dense layers and the loss history", fixed[0], fixed[1],
+        parts.add(Part.fixed("the decoder's dense layers", fixed[0], fixed[1],
                 "a smaller decoder hidden size or larger encoder strides"));
+        parts.add(Part.fixed("the loss history", LossHistory.bytes(c.iterations()), 0, "fewer iterations"));
         if (images > 0 && storedImageBytes > 0) {
             parts.add(new Part("the " + group(images) + " training images", storedImageBytes, 0, images,
                     "number of training images", "smaller images"));
@@ -157,7 +158,7 @@ public final class MemoryEstimate {
     private static long[] trainingFixed(VaeConfig c) {
         long grid = (long) c.codeHeight() * c.codeWidth();
         long hidden = c.decoderHidden();
-        long heap = FLOAT * (2 * c.latentSize() * hidden + 2 * hidden * grid) + LossHistory.bytes(LossHistory.DEFAULT_CAPACITY);
+        long heap = FLOAT * (2 * c.latentSize() * hidden + 2 * hidden * grid);
         long nat = 0;
         long matrix = firstDecoderMatrix(c);
         if (matrix > 0) {

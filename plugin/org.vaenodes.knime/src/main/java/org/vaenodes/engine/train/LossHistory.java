@@ -14,9 +14,13 @@ public final class LossHistory {
     /** Rows kept before thinning starts: every iteration of runs up to this length (the seed model runs 30,000). */
     public static final int DEFAULT_CAPACITY = 100_000;
 
-    /** Heap bytes a history of {@code capacity} rows holds at most: an int and four doubles per row. */
-    public static long bytes(int capacity) {
-        return (capacity + 1L) * (Integer.BYTES + 4L * Double.BYTES);
+    /**
+     * Heap bytes the history of a run of {@code iterations} takes at most with the default capacity: an int and
+     * four doubles per row, rows allocated from 1,024 on and doubled (old and new arrays while growing).
+     */
+    public static long bytes(int iterations) {
+        long rows = Math.max(1024, Math.min(iterations, DEFAULT_CAPACITY) + 1L);
+        return 2 * rows * (Integer.BYTES + 4L * Double.BYTES);
     }
 
     private final int capacity;

@@ -184,7 +184,7 @@ class MemoryEstimateTest {
             .batchSize(1).build();
         MemoryEstimate params = MemoryEstimate.training(big, 10, 0, false);
         assertThat(catchMessage(() -> params.check(budget(Long.MAX_VALUE, params.nativeBytes() - 1))))
-            .contains("the largest part is parameters, gradients and Adam moments (33,719,832 parameters)")
+            .contains("the largest part is the 33,719,832 parameters and their copies (gradients, Adam moments, model)")
             .contains(": use fewer filters, larger encoder strides, smaller decoder strides or smaller images, or raise");
         params.check(budget(Long.MAX_VALUE, params.nativeBytes()));
     }

@@ -48,7 +48,8 @@ class LossHistoryTest {
 
     @Test
     void theBoundIsSmallAndIterationsMustIncrease() {
-        assertThat(LossHistory.bytes(LossHistory.DEFAULT_CAPACITY)).isLessThan(4_000_001);
+        assertThat(LossHistory.bytes(Integer.MAX_VALUE)).isEqualTo(LossHistory.bytes(LossHistory.DEFAULT_CAPACITY))
+                .isLessThan(8_000_000);
         LossHistory h = new LossHistory(4);
         h.add(0, 1, 1, 0, 0);
         assertThatThrownBy(() -> h.add(0, 1, 1, 0, 0)).isInstanceOf(IllegalArgumentException.class);
