@@ -20,7 +20,7 @@ import org.vaenodes.engine.train.LossHistory;
  *
  * <p>It counts the arrays the engine allocates ({@code DirectVaeStep}, {@code EagerInference}, the trainer's and
  * the nodes' Java buffers) plus, per batch, a copy of the largest convolution's input and output (oneDNN reorders
- * them into its blocked layout; an im2col buffer, k² times the input, is what the plain libnd4j build would take,
+ * them into its blocked layout; in training also their gradients; an im2col buffer, k² times the input, is what the plain libnd4j build would take,
  * but the oneDNN builds shipped here showed none: counting it had inference estimates 2.2 times too high). Not
  * counted: the JVM's and libnd4j's own fixed overhead (~100–300 MB), which {@link MemoryBudget} takes off the limit
  * as memory already in use. {@code MemoryEstimateTest} compares the native estimate with what the C allocator
@@ -151,7 +151,8 @@ public final class MemoryEstimate {
             scratch = Math.max(scratch, in + m.values());
             in = m.values();
         }
-        return new long[] {FLOAT * heap, FLOAT * (nat + scratch)};
+        // oneDNN's reordered copies: of the input and output going forward, of their gradients going back
+        return new long[] {FLOAT * heap, FLOAT * (nat + 2 * scratch)};
     }
 
     /** {heap, native} bytes that do not grow with the batch. */
