@@ -1,10 +1,15 @@
 package org.vaenodes.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.vaenodes.engine.image.GridBounds;
 import org.vaenodes.engine.image.ImageGrids;
 import org.vaenodes.engine.image.PngImages;
+import org.vaenodes.engine.memory.MemoryBudget;
+import org.vaenodes.engine.memory.MemoryEstimate;
+import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeModel;
 
 import picocli.CommandLine.Command;
@@ -40,10 +45,22 @@ final class SampleCommand implements Callable<Integer> {
         new PathChecks().input("--model", modelFile).output("--out", out).check();
         cli.startBackend();
         try (VaeModel model = Inputs.model(modelFile)) {
+            checkCount(model.config(), count);
+            MemoryEstimate.sampling(model.config(), count).check(MemoryBudget.current());
             write(model, count, columns, seed, out);
         }
         System.out.println("wrote " + out);
         return 0;
+    }
+
+    /** One PNG grid holds at most {@link GridBounds#maxImages} images: a million tiles is not a picture. */
+    static void checkCount(VaeConfig config, int count) {
+        int max = GridBounds.maxImages(config.height(), config.width());
+        if (count > max) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--count %,d is more than the %,d images of "
+                    + "%d×%d one grid may hold; use --count %,d or less (more grids with different --seed values)",
+                    count, max, config.height(), config.width(), max));
+        }
     }
 
     static void write(VaeModel model, int count, int columns, long seed, Path out) throws java.io.IOException {

@@ -1,8 +1,10 @@
 package org.vaenodes.engine.model;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -91,7 +93,7 @@ public final class VaeConfig {
 
     public int height() { return height; }
     public int width() { return width; }
-    public int pixels() { return height * width; }
+    public int pixels() { return Math.multiplyExact(height, width); }
     public int latentSize() { return latentSize; }
     public int kernelSize() { return kernelSize; }
     public int[] encoderFilters() { return encoderFilters.clone(); }
@@ -109,11 +111,58 @@ public final class VaeConfig {
     public long seed() { return seed; }
 
     /** Height of the encoder's last feature map, which is also the grid the decoder starts from. */
-    public int codeHeight() { return height / product(encoderStrides); }
-    public int codeWidth() { return width / product(encoderStrides); }
+    public int codeHeight() { return (int) (height / product(encoderStrides)); }
+    public int codeWidth() { return (int) (width / product(encoderStrides)); }
     /** Size of the decoder's last feature map. */
-    public int decodedHeight() { return codeHeight() * product(decoderStrides); }
-    public int decodedWidth() { return codeWidth() * product(decoderStrides); }
+    public int decodedHeight() { return Math.toIntExact(codeHeight() * product(decoderStrides)); }
+    public int decodedWidth() { return Math.toIntExact(codeWidth() * product(decoderStrides)); }
+
+    /** The most trainable values a model may have: each of its weight, gradient and Adam buffers is one array. */
+    public static final long MAX_PARAMETERS = 500_000_000L;
+
+    /**
+     * The most values one array of a training batch may hold (images, a layer's activations): they are copied
+     * through Java arrays and NIO buffers, which are int-indexed (2^31 bytes at most).
+     */
+    public static final long MAX_VALUES_PER_BATCH_ARRAY = 500_000_000L;
+
+    /** Trainable values of this architecture (weights and biases), computed exactly. */
+    public long parameterCount() {
+        return VaeWeights.count(this);
+    }
+
+    /** The per-image output of one (transposed) convolution layer: channels × height × width. */
+    public record FeatureMap(String layer, int channels, int height, int width) {
+        public long values() {
+            return Math.multiplyExact((long) channels, Math.multiplyExact((long) height, width));
+        }
+    }
+
+    /** The encoder's feature maps, first layer first ("SAME" convolutions: size / stride). */
+    public List<FeatureMap> encoderMaps() {
+        List<FeatureMap> maps = new ArrayList<>();
+        int h = height;
+        int w = width;
+        for (int i = 0; i < encoderFilters.length; i++) {
+            h = (h + encoderStrides[i] - 1) / encoderStrides[i];
+            w = (w + encoderStrides[i] - 1) / encoderStrides[i];
+            maps.add(new FeatureMap("encoder layer " + (i + 1), encoderFilters[i], h, w));
+        }
+        return maps;
+    }
+
+    /** The decoder's feature maps, first layer first (size × stride, starting from the code grid). */
+    public List<FeatureMap> decoderMaps() {
+        List<FeatureMap> maps = new ArrayList<>();
+        int h = codeHeight();
+        int w = codeWidth();
+        for (int i = 0; i < decoderFilters.length; i++) {
+            h = Math.multiplyExact(h, decoderStrides[i]);
+            w = Math.multiplyExact(w, decoderStrides[i]);
+            maps.add(new FeatureMap("decoder layer " + (i + 1), decoderFilters[i], h, w));
+        }
+        return maps;
+    }
 
     /** One line a user can read, e.g. in a port summary. */
     public String summary() {
@@ -125,13 +174,19 @@ public final class VaeConfig {
                 Arrays.toString(decoderStrides), reconstructionLoss, klWeight);
     }
 
-    private static int product(int[] values) {
-        int p = 1;
+    /**
+     * Product of strides, saturated: beyond {@link #PRODUCT_CAP} (more than any image side) it stops growing,
+     * so many layers cannot overflow it into a small or zero divisor.
+     */
+    private static long product(int[] values) {
+        long p = 1;
         for (int v : values) {
-            p *= v;
+            p = Math.min(PRODUCT_CAP, p * v);
         }
         return p;
     }
+
+    private static final long PRODUCT_CAP = 1L << 32;
 
     private void validate() {
         require(height >= 1 && height <= 4096, "Image height must be between 1 and 4096, got " + height);
@@ -158,12 +213,17 @@ public final class VaeConfig {
             require(s >= 1 && s <= kernelSize, "Decoder strides must be between 1 and the kernel size ("
                     + kernelSize + "), got " + s);
         }
-        int down = product(encoderStrides);
+        long down = product(encoderStrides);
         require(height % down == 0 && width % down == 0, "Image size " + height + "×" + width
-                + " is not divisible by the product of the encoder strides (" + down + "); choose strides that divide it");
-        long decoded = (long) decodedHeight() * decodedWidth() * decoderFilters[decoderFilters.length - 1];
-        require(decoded <= 4_000_000, "The decoder's last feature map (" + decodedHeight() + "×" + decodedWidth()
-                + "×" + decoderFilters[decoderFilters.length - 1] + ") is too large; use larger encoder or smaller decoder strides");
+                + " is not divisible by the product of the encoder strides (" + (down >= PRODUCT_CAP ? "over " + PRODUCT_CAP : down)
+                + "); choose strides that divide it");
+        long up = product(decoderStrides);
+        long decodedH = Math.min(PRODUCT_CAP, codeHeight() * up);
+        long decodedW = Math.min(PRODUCT_CAP, codeWidth() * up);
+        int lastFilters = decoderFilters[decoderFilters.length - 1];
+        boolean decodedFits = decodedH <= 4_000_000 && decodedW <= 4_000_000 && decodedH * decodedW * lastFilters <= 4_000_000;
+        require(decodedFits, "The decoder's last feature map (" + decodedH + "×"
+                + decodedW + "×" + lastFilters + ") is too large; use larger encoder or smaller decoder strides");
         require(decoderHidden >= 1 && decoderHidden <= 65536, "Decoder hidden size must be between 1 and 65536, got " + decoderHidden);
         require(leakyReluAlpha >= 0 && leakyReluAlpha < 1, "Leaky ReLU slope must be in [0, 1), got " + leakyReluAlpha);
         require(keepProbability > 0 && keepProbability <= 1, "Dropout keep probability must be in (0, 1], got " + keepProbability);
@@ -172,6 +232,61 @@ public final class VaeConfig {
         require(batchSize >= 1 && batchSize <= 65536, "Batch size must be between 1 and 65536, got " + batchSize);
         require(iterations >= 1, "Iterations must be at least 1, got " + iterations);
         require(klWeight >= 0 && Double.isFinite(klWeight), "KL weight β must be ≥ 0, got " + klWeight);
+        checkParameterCount();
+        checkBatchArrays();
+    }
+
+    private void checkParameterCount() {
+        long total = parameterCount();
+        if (total <= MAX_PARAMETERS) {
+            return;
+        }
+        long output = Math.multiplyExact(decoderMaps().get(decoderMaps().size() - 1).values(), (long) pixels());
+        String largest = output * 2 > total
+                ? "the output layer alone has " + group(output) + ": the decoder's last feature map (" + decodedHeight()
+                        + "×" + decodedWidth() + "×" + decoderFilters[decoderFilters.length - 1] + ") times the "
+                        + height + "×" + width + " pixels; use fewer decoder filters in the last layer, larger encoder strides, smaller decoder strides or smaller images"
+                : "use fewer filters, larger encoder strides or smaller images";
+        // weights, gradients and Adam's two moments, 4 bytes each: what training would need before anything else
+        double gib = total * 16.0 / (1L << 30);
+        throw new InvalidConfigException(String.format(java.util.Locale.ROOT, "The model would have %s parameters "
+                + "(training needs over %.1f GiB for their weights, gradients and Adam moments), more than the %s a "
+                + "model may have (%s)", group(total), gib, group(MAX_PARAMETERS), largest));
+    }
+
+    /** Each array of a training batch must fit {@link #MAX_VALUES_PER_BATCH_ARRAY}; the batch size scales them all. */
+    private void checkBatchArrays() {
+        long perImage = pixels();
+        String which = "images of " + height + "×" + width;
+        List<FeatureMap> maps = new ArrayList<>(encoderMaps());
+        List<FeatureMap> decoder = decoderMaps();
+        for (int i = 0; i < decoder.size(); i++) {
+            FeatureMap m = decoder.get(i);
+            // a strided transposed convolution writes a slightly larger map before it is cropped
+            int excess = decoderStrides[i] == 1 ? 0 : TransposedConvPadding.excess(kernelSize, decoderStrides[i]);
+            maps.add(new FeatureMap(m.layer(), m.channels(), m.height() + excess, m.width() + excess));
+        }
+        for (FeatureMap m : maps) {
+            if (m.values() > perImage) {
+                perImage = m.values();
+                which = m.layer() + "'s output (" + m.channels() + " filters × " + m.height() + "×" + m.width() + ")";
+            }
+        }
+        if (perImage > MAX_VALUES_PER_BATCH_ARRAY) {
+            throw new InvalidConfigException("The " + which + " has " + group(perImage) + " values per image, more than the "
+                    + group(MAX_VALUES_PER_BATCH_ARRAY) + " one array may hold; use fewer filters or larger encoder strides");
+        }
+        long perBatch = Math.multiplyExact(perImage, (long) batchSize);
+        if (perBatch > MAX_VALUES_PER_BATCH_ARRAY) {
+            throw new InvalidConfigException("Batch size " + batchSize + " is too large for this model: the " + which
+                    + " for a batch would need " + group(perBatch) + " values in one array, more than "
+                    + group(MAX_VALUES_PER_BATCH_ARRAY) + "; use a batch size of at most "
+                    + MAX_VALUES_PER_BATCH_ARRAY / perImage);
+        }
+    }
+
+    private static String group(long n) {
+        return String.format(java.util.Locale.ROOT, "%,d", n);
     }
 
     private static void require(boolean ok, String message) {

@@ -2,11 +2,41 @@ package org.vaenodes.engine.train;
 
 import org.vaenodes.engine.model.VaeModel;
 
-/** A trained model and its per-iteration loss history (index = iteration). */
-public record TrainingResult(VaeModel model, double[] loss, double[] reconstruction, double[] kl,
-        double[] elapsedSeconds) {
+/**
+ * A trained model and its loss history. The history has one row per iteration for runs of up to
+ * {@link LossHistory#DEFAULT_CAPACITY} iterations, and evenly spaced rows plus the last iteration for longer
+ * ones (see {@link LossHistory}); {@link Rows#iteration()} says which iteration each row is.
+ *
+ * @param iterations how many iterations were trained
+ */
+public record TrainingResult(VaeModel model, int iterations, Rows history) {
 
-    public int iterations() {
-        return loss.length;
+    /** Row i is iteration {@code iteration[i]} (zero-based); the arrays have equal length. */
+    public record Rows(int[] iteration, double[] loss, double[] reconstruction, double[] kl, double[] elapsedSeconds) {
+        public int size() {
+            return iteration.length;
+        }
+    }
+
+    /** Losses of the kept rows, in row order. */
+    public double[] loss() {
+        return history.loss();
+    }
+
+    public double[] reconstruction() {
+        return history.reconstruction();
+    }
+
+    public double[] kl() {
+        return history.kl();
+    }
+
+    public double[] elapsedSeconds() {
+        return history.elapsedSeconds();
+    }
+
+    /** The iteration of each kept row. */
+    public int[] iteration() {
+        return history.iteration();
     }
 }

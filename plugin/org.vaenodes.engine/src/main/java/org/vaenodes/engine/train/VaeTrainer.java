@@ -3,8 +3,13 @@ package org.vaenodes.engine.train;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
+import java.util.Map;
+
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaenodes.engine.data.ImageDataset;
+import org.vaenodes.engine.memory.MemoryBudget;
+import org.vaenodes.engine.memory.MemoryEstimate;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.engine.model.VaeWeights;
@@ -13,14 +18,30 @@ import org.vaenodes.engine.nd4j.NativeBackend;
 /**
  * Trains a VAE with Adam on random mini-batches. Everything random (initial weights, batch order, ε, dropout
  * masks) is derived from the config's seed at the start of {@link #train}, so the same seed and data give
- * the same losses and weights again in the same JVM. Runs on the calling thread.
+ * the same losses and weights again in the same JVM. Runs on the calling thread. Before allocating anything it
+ * checks the run's {@link MemoryEstimate} against a {@link MemoryBudget}; the loss history it returns is bounded
+ * ({@link LossHistory}), the listener sees every iteration.
  */
 public final class VaeTrainer {
 
     private final VaeConfig config;
+    private final MemoryBudget budget;
+    private final int historyCapacity;
 
+    /** A trainer that checks against this JVM's limits ({@link MemoryBudget#current()}). */
     public VaeTrainer(VaeConfig config) {
+        this(config, null);
+    }
+
+    /** @param budget the limits to check against; null for this JVM's, looked up when training starts */
+    public VaeTrainer(VaeConfig config, MemoryBudget budget) {
+        this(config, budget, LossHistory.DEFAULT_CAPACITY);
+    }
+
+    VaeTrainer(VaeConfig config, MemoryBudget budget, int historyCapacity) {
         this.config = config;
+        this.budget = budget;
+        this.historyCapacity = historyCapacity;
     }
 
     /**
@@ -28,10 +49,13 @@ public final class VaeTrainer {
      * @throws TrainingCanceledException when {@code canceled} said so
      * @throws TrainingDivergedException when the loss becomes NaN or infinite
      * @throws IllegalArgumentException when the images do not have the configured size or there are none
+     * @throws org.vaenodes.engine.memory.NotEnoughMemoryException when the run cannot fit (the images, already
+     *         loaded, are not counted)
      */
     public TrainingResult train(ImageDataset data, TrainingListener listener, BooleanSupplier canceled)
             throws TrainingCanceledException {
         checkData(data);
+        MemoryEstimate.training(config, data.size(), 0, false).check(budget != null ? budget : MemoryBudget.current());
         NativeBackend.start();
         SplittableRandom random = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
         SplittableRandom epsRandom = random.split();
@@ -40,16 +64,21 @@ public final class VaeTrainer {
         int pixels = config.pixels();
         int latent = config.latentSize();
 
-        DirectVaeStep step = new DirectVaeStep(config, VaeWeights.initial(config, DataType.FLOAT), batch);
+        Map<String, INDArray> initial = VaeWeights.initial(config, DataType.FLOAT);
+        DirectVaeStep step = new DirectVaeStep(config, initial, batch);
+        // the step holds its own copy; freeing these now keeps them out of the end-of-training peak
+        for (INDArray a : initial.values()) {
+            if (a.closeable()) {
+                a.close();
+            }
+        }
 
         float[] xBuffer = new float[batch * pixels];
         float[] epsBuffer = new float[batch * latent];
 
         int total = config.iterations();
-        double[] losses = new double[total];
-        double[] reconstruction = new double[total];
-        double[] kl = new double[total];
-        double[] elapsed = new double[total];
+        LossHistory history = new LossHistory(historyCapacity);
+        double lastLoss = Double.NaN;
         long start = System.nanoTime();
         long firstDone = 0;
         for (int it = 0; it < total; it++) {
@@ -79,15 +108,13 @@ public final class VaeTrainer {
             double steady = (now - firstDone) / 1e9;
             double imagesPerSecond = it == 0 ? batch / seconds : (double) it * batch / steady;
             double perIteration = it == 0 ? seconds : steady / it;
-            losses[it] = loss;
-            reconstruction[it] = rec;
-            kl[it] = klTerm;
-            elapsed[it] = seconds;
+            history.add(it, loss, rec, klTerm, seconds);
+            lastLoss = loss;
             listener.iterationDone(new TrainingProgress(it, total, loss, rec, klTerm,
                     imagesPerSecond, seconds, perIteration * (total - it - 1)));
         }
-        VaeModel model = new VaeModel(config, step.copyParameters(), total, losses[total - 1]);
-        return new TrainingResult(model, losses, reconstruction, kl, elapsed);
+        VaeModel model = new VaeModel(config, step.copyParameters(), total, lastLoss);
+        return new TrainingResult(model, total, history.rows());
     }
 
     private void checkData(ImageDataset data) {

@@ -65,4 +65,56 @@ class VaeConfigTest {
                 .hasMessageContaining("Unknown reconstruction loss 'L1'");
         assertThatThrownBy(() -> VaeConfig.fromJson("not json")).hasMessageContaining("not valid JSON");
     }
+
+    @Test
+    void parameterCountIsTheSumOfTheWeightShapes() {
+        VaeConfig seed = VaeConfig.defaults();
+        long sum = 0;
+        for (VaeWeights.Param p : VaeWeights.params(seed)) {
+            long n = 1;
+            for (long d : p.shape()) {
+                n *= d;
+            }
+            sum += n;
+        }
+        assertThat(seed.parameterCount()).isEqualTo(sum);
+        // conv 1→64, 64→64, 64→64; mean/logstd 3136→8; dense 8→24, 24→49; deconv 1→64, 64→64, 64→64; out 12544→784
+        long byHand = (16 * 64 + 64) + 2 * (16 * 64 * 64 + 64) + 2 * (3136 * 8 + 8) + (8 * 24 + 24) + (24 * 49 + 49)
+                + (16 * 64 + 64) + 2 * (16 * 64 * 64 + 64) + (12544L * 784 + 784);
+        assertThat(seed.parameterCount()).isEqualTo(byHand);
+    }
+
+    @Test
+    void sizesThatOverflowAnIntAreRefusedNamingTheSetting() {
+        // the output layer alone: 32×32×64 decoded values × 1024×1024 pixels = 68.7 billion weights
+        assertThatThrownBy(() -> VaeConfig.builder().imageSize(1024, 1024).encoderStrides(4, 4, 4).build())
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageStartingWith("The model would have 68,721,058,664 parameters")
+                .hasMessageContaining("(training needs over 1024.0 GiB for their weights, gradients and Adam moments), more than the 500,000,000 a model may have")
+                .hasMessageContaining("the output layer alone has 68,719,476,736")
+                .hasMessageContaining("(32×32×64)");
+        // 40 stride-2 layers multiply to 2^40: saturated, not wrapped to a zero divisor
+        int[] filters = new int[40];
+        int[] strides = new int[40];
+        java.util.Arrays.fill(filters, 1);
+        java.util.Arrays.fill(strides, 2);
+        assertThatThrownBy(() -> VaeConfig.builder().imageSize(64, 64).encoderFilters(filters).encoderStrides(strides).build())
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("not divisible by the product of the encoder strides");
+        int[] up = new int[12];
+        java.util.Arrays.fill(up, 15);
+        int[] upFilters = new int[12];
+        java.util.Arrays.fill(upFilters, 1);
+        assertThatThrownBy(() -> VaeConfig.builder().kernelSize(15).decoderFilters(upFilters).decoderStrides(up).build())
+                .isInstanceOf(InvalidConfigException.class).hasMessageContaining("decoder's last feature map");
+    }
+
+    @Test
+    void aBatchWhoseArraysCannotBeIndexedIsRefusedWithTheLargestBatchThatFits() {
+        VaeConfig.Builder b = VaeConfig.builder().imageSize(512, 512).encoderStrides(4, 4, 4).decoderStrides(1, 1, 1)
+                .filters(4);
+        assertThat(b.batchSize(1907).build().batchSize()).isEqualTo(1907);
+        assertThatThrownBy(() -> b.batchSize(65536).build()).isInstanceOf(InvalidConfigException.class)
+                .hasMessage("Batch size 65536 is too large for this model: the images of 512×512 for a batch would need "
+                        + "17,179,869,184 values in one array, more than 500,000,000; use a batch size of at most 1907");
+    }
 }

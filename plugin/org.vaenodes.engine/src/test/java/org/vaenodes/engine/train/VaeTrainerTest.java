@@ -103,4 +103,33 @@ class VaeTrainerTest {
         assertThat(r.loss()).hasSize(3);
         assertThat(java.util.Arrays.stream(r.loss()).allMatch(Double::isFinite)).isTrue();
     }
+
+    @Test
+    void aLongRunKeepsABoundedEvenlySpacedHistoryAndTheListenerSeesEveryIteration() throws Exception {
+        VaeConfig c = TinyData.tinyConfig().iterations(50).build();
+        List<TrainingProgress> seen = new ArrayList<>();
+        TrainingResult r = new VaeTrainer(c, null, 8).train(SQUARES, seen::add, () -> false);
+        assertThat(seen).hasSize(50);
+        assertThat(r.iterations()).isEqualTo(50);
+        assertThat(r.model().iterationsTrained()).isEqualTo(50);
+        // 8 rows kept: spacing grows 1 → 2 → 4 → 8 while 50 iterations pass, plus the last one
+        assertThat(r.iteration()).containsExactly(0, 8, 16, 24, 32, 40, 48, 49);
+        for (int i = 0; i < r.history().size(); i++) {
+            TrainingProgress p = seen.get(r.iteration()[i]);
+            assertThat(r.loss()[i]).isEqualTo(p.loss());
+            assertThat(r.kl()[i]).isEqualTo(p.kl());
+            assertThat(r.elapsedSeconds()[i]).isEqualTo(p.elapsedSeconds());
+        }
+        assertThat(r.model().finalLoss()).isEqualTo(seen.get(49).loss());
+    }
+
+    @Test
+    void halfABillionIterationsAllocateNoHistoryUpFront() throws Exception {
+        // the history used to be four double[iterations]: 16 GB here, an OutOfMemoryError before iteration 0
+        VaeConfig c = TinyData.tinyConfig().iterations(500_000_000).build();
+        AtomicLong done = new AtomicLong();
+        assertThatThrownBy(() -> new VaeTrainer(c).train(SQUARES, p -> done.set(p.iteration() + 1), () -> done.get() >= 3))
+                .isInstanceOf(TrainingCanceledException.class);
+        assertThat(done.get()).isEqualTo(3);
+    }
 }

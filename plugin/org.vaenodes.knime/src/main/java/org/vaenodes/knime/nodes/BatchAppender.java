@@ -17,11 +17,14 @@ import org.knime.core.node.ExecutionMonitor;
 import org.vaenodes.knime.table.PixelReader;
 
 /**
- * Streams a table in batches: reads the pixels of up to {@link NodeSupport#BATCH} rows, lets a computation append
- * cells for the rows without missing pixels, and writes the rows out with the new cells (missing cells for rows
- * that had missing pixels). Checks for cancel and reports progress once per batch.
+ * Streams a table in batches: reads the pixels of up to {@link #rowsPerBatch} rows, lets a computation append
+ * cells for the rows whose pixels could be read, and writes the rows out with the new cells (missing cells for
+ * rows with missing, NaN or infinite pixels). Checks for cancel and reports progress once per batch.
  */
 public final class BatchAppender {
+
+    /** Pixel values a batch holds at most (64 MiB of floats): large images come in fewer rows per batch. */
+    static final int MAX_BATCH_VALUES = 16 << 20;
 
     /** Computes the appended cells of {@code count} images (packed one after the other in {@code images}). */
     @FunctionalInterface
@@ -30,6 +33,11 @@ public final class BatchAppender {
     }
 
     private BatchAppender() {
+    }
+
+    /** Rows per batch for images of {@code pixels} values: {@link NodeSupport#BATCH}, fewer for large images. */
+    public static int rowsPerBatch(final int pixels) {
+        return (int)Math.max(1, Math.min(NodeSupport.BATCH, MAX_BATCH_VALUES / Math.max(1, pixels)));
     }
 
     /** The input spec with the given columns appended, names made unique against the input's. */
@@ -70,9 +78,10 @@ public final class BatchAppender {
         BufferedDataContainer out = exec.createDataContainer(outSpec);
         long total = in.size();
         long done = 0;
-        DataRow[] rows = new DataRow[NodeSupport.BATCH];
-        boolean[] valid = new boolean[NodeSupport.BATCH];
-        float[] images = new float[NodeSupport.BATCH * pixels];
+        int batch = rowsPerBatch(pixels);
+        DataRow[] rows = new DataRow[batch];
+        boolean[] valid = new boolean[batch];
+        float[] images = new float[Math.multiplyExact(batch, pixels)];
         try (CloseableRowIterator it = in.iterator()) {
             while (it.hasNext()) {
                 progress.checkCanceled();
@@ -80,7 +89,7 @@ public final class BatchAppender {
                 progress.setProgress(NodeSupport.fraction(done, total), () -> "Row " + d + " / " + total);
                 int n = 0;
                 int validCount = 0;
-                while (n < NodeSupport.BATCH && it.hasNext()) {
+                while (n < batch && it.hasNext()) {
                     rows[n] = it.next();
                     valid[n] = reader.read(rows[n], images, validCount * pixels);
                     if (valid[n]) {
@@ -89,6 +98,9 @@ public final class BatchAppender {
                     n++;
                 }
                 DataCell[][] cells = validCount == 0 ? new DataCell[0][] : computation.apply(images, validCount);
+                if (cells.length != validCount) {
+                    throw new IllegalStateException("computed " + cells.length + " rows for " + validCount + " images");
+                }
                 int v = 0;
                 for (int r = 0; r < n; r++) {
                     DataCell[] all = new DataCell[inCols + appended];

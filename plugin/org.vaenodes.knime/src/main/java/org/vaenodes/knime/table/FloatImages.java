@@ -5,14 +5,23 @@ import java.util.List;
 
 import org.vaenodes.engine.data.ImageDataset;
 
-/** An in-memory {@link ImageDataset} filled image by image (chunked, so it grows without copying). */
+/**
+ * An in-memory {@link ImageDataset} filled image by image, in chunks so that it grows without copying. A chunk
+ * holds up to 1,024 images and at most {@value #MAX_CHUNK_VALUES} floats (64 MiB), so that large images neither
+ * overflow an array index nor waste a chunk's worth of memory past the last image.
+ */
 public final class FloatImages implements ImageDataset {
 
-    private static final int CHUNK_IMAGES = 1024;
+    /** Floats per chunk at most. */
+    static final int MAX_CHUNK_VALUES = 16 << 20;
+
+    private static final int MAX_CHUNK_IMAGES = 1024;
 
     private final int m_height;
 
     private final int m_width;
+
+    private final int m_chunkImages;
 
     private final List<float[]> m_chunks = new ArrayList<>();
 
@@ -21,24 +30,40 @@ public final class FloatImages implements ImageDataset {
     public FloatImages(final int height, final int width) {
         m_height = height;
         m_width = width;
+        m_chunkImages = chunkImages(height, width);
+    }
+
+    private static int chunkImages(final int height, final int width) {
+        long pixels = (long)height * width;
+        return (int)Math.max(1, Math.min(MAX_CHUNK_IMAGES, MAX_CHUNK_VALUES / pixels));
+    }
+
+    /** Heap bytes {@code images} images of {@code height × width} take here (whole chunks). */
+    public static long heapBytes(final long images, final int height, final int width) {
+        long perChunk = chunkImages(height, width);
+        long chunks = (images + perChunk - 1) / perChunk;
+        return Math.multiplyExact(Math.multiplyExact(chunks * perChunk, (long)height * width), (long)Float.BYTES);
     }
 
     /** Space for the next image; write {@code pixelsPerImage()} floats at {@link #nextOffset()}, then {@link #commit()}. */
     public float[] nextChunk() {
-        int inChunk = m_size % CHUNK_IMAGES;
-        if (inChunk == 0 && m_chunks.size() * CHUNK_IMAGES <= m_size) {
-            m_chunks.add(new float[CHUNK_IMAGES * pixelsPerImage()]);
+        int inChunk = m_size % m_chunkImages;
+        if (inChunk == 0 && (long)m_chunks.size() * m_chunkImages <= m_size) {
+            m_chunks.add(new float[m_chunkImages * pixelsPerImage()]);
         }
-        return m_chunks.get(m_size / CHUNK_IMAGES);
+        return m_chunks.get(m_size / m_chunkImages);
     }
 
     /** Offset of the next image in {@link #nextChunk()}. */
     public int nextOffset() {
-        return (m_size % CHUNK_IMAGES) * pixelsPerImage();
+        return (m_size % m_chunkImages) * pixelsPerImage();
     }
 
     /** Keeps the image written at {@link #nextOffset()}. */
     public void commit() {
+        if (m_size == Integer.MAX_VALUE) {
+            throw new IllegalStateException("More than " + Integer.MAX_VALUE + " images cannot be held in memory.");
+        }
         m_size++;
     }
 
@@ -63,6 +88,6 @@ public final class FloatImages implements ImageDataset {
             throw new IndexOutOfBoundsException("image " + index + " of " + m_size);
         }
         int p = pixelsPerImage();
-        System.arraycopy(m_chunks.get(index / CHUNK_IMAGES), (index % CHUNK_IMAGES) * p, dst, offset, p);
+        System.arraycopy(m_chunks.get(index / m_chunkImages), (index % m_chunkImages) * p, dst, offset, p);
     }
 }

@@ -30,7 +30,30 @@ public final class PixelColumns {
     /** Column property holding the image width. */
     public static final String PROP_WIDTH = "vae.image.width";
 
+    /**
+     * The most pixel columns a node appends: 65,536 (256×256). Each column spec and each row's cells cost
+     * tens of bytes per pixel, so a million columns would take gigabytes before the first row; larger images
+     * stay in the PNG column.
+     */
+    public static final int MAX_APPENDED = 1 << 16;
+
     private PixelColumns() {
+    }
+
+    /**
+     * Checks that pixel columns for images of this size may be appended.
+     *
+     * @param setting the dialog option that appends them, named in the message
+     * @throws InvalidSettingsException when there would be more than {@link #MAX_APPENDED}
+     */
+    public static void checkAppendable(final int height, final int width, final String setting)
+        throws InvalidSettingsException {
+        long n = (long)height * width;
+        if (n > MAX_APPENDED) {
+            throw new InvalidSettingsException(String.format(java.util.Locale.ROOT, "Images of %d×%d would append "
+                + "%,d pixel columns, more than the %,d a table gets; untick \"%s\" (the image column holds them).",
+                height, width, n, MAX_APPENDED, setting));
+        }
     }
 
     /** Name of pixel column i. */

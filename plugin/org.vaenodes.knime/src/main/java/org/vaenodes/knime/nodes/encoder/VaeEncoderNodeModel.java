@@ -21,6 +21,7 @@ import org.knime.core.node.port.PortType;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.knime.nodes.BatchAppender;
+import org.vaenodes.knime.nodes.MemoryCheck;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
@@ -79,6 +80,7 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
             throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
         }
         columns(model, in);
+        MemoryCheck.check(MemoryCheck.encoder(model.getConfig(), m_logStd.getBooleanValue()));
         return new PortObjectSpec[]{outSpec(model, in)};
     }
 
@@ -87,9 +89,10 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
         VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
         BufferedDataTable table = (BufferedDataTable)inObjects[1];
         VaeModelPortObjectSpec spec = port.getSpec();
-        PixelReader reader = new PixelReader(columns(spec, table.getDataTableSpec()), 1.0);
+        PixelReader reader = PixelReader.of(table.getDataTableSpec(), columns(spec, table.getDataTableSpec()));
         DataTableSpec outSpec = outSpec(spec, table.getDataTableSpec());
         boolean logStd = m_logStd.getBooleanValue();
+        MemoryCheck.check(MemoryCheck.encoder(spec.getConfig(), logStd));
         int latent = spec.getLatentSize();
         BufferedDataTable out;
         try (VaeModel model = NodeSupport.open(port)) {

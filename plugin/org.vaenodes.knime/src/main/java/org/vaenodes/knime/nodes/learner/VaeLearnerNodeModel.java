@@ -22,6 +22,8 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
+import org.vaenodes.engine.memory.MemoryEstimate;
+import org.vaenodes.engine.memory.NotEnoughMemoryException;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.engine.nd4j.NativeBackend;
@@ -30,6 +32,7 @@ import org.vaenodes.engine.train.TrainingDivergedException;
 import org.vaenodes.engine.train.TrainingProgress;
 import org.vaenodes.engine.train.TrainingResult;
 import org.vaenodes.engine.train.VaeTrainer;
+import org.vaenodes.knime.nodes.MemoryCheck;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
@@ -69,6 +72,8 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
         }
         VaeLearnerSettings.Input input = m_settings.input(in);
         VaeConfig config = m_settings.config(input.height(), input.width());
+        // the table's size is not known yet: the model and a batch must fit, the images are checked in execute
+        MemoryCheck.check(MemoryEstimate.training(config, -1, 0, true));
         return new PortObjectSpec[]{new VaeModelPortObjectSpec(config), statsSpec()};
     }
 
@@ -78,7 +83,10 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
         VaeLearnerSettings.Input input = m_settings.input(table.getDataTableSpec());
         VaeConfig config = m_settings.config(input.height(), input.width());
 
-        PixelReader reader = new PixelReader(input.indices(), 1.0);
+        // before the table is read into memory: the images, the model and a batch must fit
+        MemoryCheck.check(MemoryEstimate.training(config, table.size(),
+            FloatImages.heapBytes(table.size(), input.height(), input.width()), true));
+        PixelReader reader = PixelReader.of(table.getDataTableSpec(), input.indices());
         FloatImages images = readImages(table, input, reader, exec.createSubProgress(READ_SHARE));
         if (images.size() == 0) {
             throw new InvalidSettingsException(table.size() == 0
@@ -94,8 +102,10 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
         ExecutionMonitor trainProgress = exec.createSubProgress(1 - READ_SHARE);
         TrainingResult result;
         try {
-            result = new VaeTrainer(config).train(images, p -> report(trainProgress, p),
+            result = new VaeTrainer(config, MemoryCheck.budget()).train(images, p -> report(trainProgress, p),
                 NodeSupport.canceled(exec));
+        } catch (NotEnoughMemoryException e) {
+            throw new InvalidSettingsException(e.getMessage() + ".", e);
         } catch (TrainingCanceledException e) {
             throw new CanceledExecutionException(e.getMessage() + ".");
         } catch (TrainingDivergedException e) {
@@ -108,11 +118,13 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot store the trained model: " + e.getMessage(), e);
         }
+        // every iteration for runs up to LossHistory.DEFAULT_CAPACITY, evenly spaced ones beyond (plus the last)
         BufferedDataContainer stats = exec.createDataContainer(statsSpec());
-        for (int i = 0; i < result.iterations(); i++) {
-            stats.addRowToTable(new DefaultRow(RowKey.createRowKey((long)i), new IntCell(i + 1),
-                new DoubleCell(result.loss()[i]), new DoubleCell(result.reconstruction()[i]),
-                new DoubleCell(result.kl()[i]), new DoubleCell(result.elapsedSeconds()[i])));
+        TrainingResult.Rows rows = result.history();
+        for (int i = 0; i < rows.size(); i++) {
+            stats.addRowToTable(new DefaultRow(RowKey.createRowKey((long)i), new IntCell(rows.iteration()[i] + 1),
+                new DoubleCell(rows.loss()[i]), new DoubleCell(rows.reconstruction()[i]),
+                new DoubleCell(rows.kl()[i]), new DoubleCell(rows.elapsedSeconds()[i])));
         }
         stats.close();
         return new PortObject[]{port, stats.getTable()};

@@ -25,10 +25,12 @@ import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
+import org.vaenodes.engine.image.GridBounds;
 import org.vaenodes.engine.image.ImageGrids;
 import org.vaenodes.engine.image.PngImages;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.knime.nodes.BatchAppender;
+import org.vaenodes.knime.nodes.MemoryCheck;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
@@ -126,7 +128,23 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
             throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
         }
         columns(model, in);
+        checkSize(model);
         return new PortObjectSpec[]{outSpec(model, in), imageSpec()};
+    }
+
+    /** Images in the comparison grid: the setting, at most what one grid of images this size may hold. */
+    private int gridImages(final VaeModelPortObjectSpec model) {
+        return Math.min(m_gridImages.getIntValue(), GridBounds.maxImages(model.getHeight(), model.getWidth()));
+    }
+
+    /** Refuses appended pixel columns for large images, and a model whose inference cannot fit. */
+    private void checkSize(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
+        if (m_appendPixels.getBooleanValue()) {
+            PixelColumns.checkAppendable(model.getHeight(), model.getWidth(),
+                "Append reconstructed pixel columns (rec_px_*)");
+        }
+        MemoryCheck.check(MemoryCheck.reconstructor(model.getConfig(), m_appendPixels.getBooleanValue(),
+            m_appendLatent.getBooleanValue(), gridImages(model)));
     }
 
     @Override
@@ -134,7 +152,8 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
         BufferedDataTable table = (BufferedDataTable)inObjects[1];
         VaeModelPortObjectSpec spec = port.getSpec();
-        PixelReader reader = new PixelReader(columns(spec, table.getDataTableSpec()), 1.0);
+        PixelReader reader = PixelReader.of(table.getDataTableSpec(), columns(spec, table.getDataTableSpec()));
+        checkSize(spec);
         DataTableSpec outSpec = outSpec(spec, table.getDataTableSpec());
         int h = spec.getHeight();
         int w = spec.getWidth();
@@ -142,9 +161,9 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         int latent = spec.getLatentSize();
         boolean appendPixels = m_appendPixels.getBooleanValue();
         boolean appendLatent = m_appendLatent.getBooleanValue();
-        int gridMax = m_gridImages.getIntValue();
-        float[] gridOriginals = new float[gridMax * pixels];
-        float[] gridRecon = new float[gridMax * pixels];
+        int gridMax = gridImages(spec);
+        float[] gridOriginals = new float[Math.multiplyExact(gridMax, pixels)];
+        float[] gridRecon = new float[Math.multiplyExact(gridMax, pixels)];
         int[] gridCount = {0};
         BufferedDataTable out;
         try (VaeModel model = NodeSupport.open(port)) {
@@ -183,6 +202,12 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
             }, exec, exec.createSubProgress(0.95));
         }
         String warning = reader.warning("their reconstruction columns are missing");
+        if (gridMax < m_gridImages.getIntValue() && gridCount[0] == gridMax) {
+            String grid = String.format(java.util.Locale.ROOT, "The comparison image shows %d of the %d images set "
+                + "(\"Images (first rows)\"): one grid holds at most %d images of %d×%d.", gridMax,
+                m_gridImages.getIntValue(), gridMax, h, w);
+            warning = warning == null ? grid : warning + " " + grid;
+        }
         if (warning != null) {
             setWarningMessage(warning);
         }

@@ -30,9 +30,12 @@ import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
+import org.vaenodes.engine.image.GridBounds;
 import org.vaenodes.engine.image.ImageGrids;
 import org.vaenodes.engine.image.PngImages;
 import org.vaenodes.engine.model.VaeModel;
+import org.vaenodes.knime.nodes.BatchAppender;
+import org.vaenodes.knime.nodes.MemoryCheck;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
@@ -156,46 +159,32 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         VaeModelPortObjectSpec model = NodeSupport.modelSpec(inSpecs[0]);
         check(model);
+        checkSize(model);
         return new PortObjectSpec[]{outSpec(model), new ImagePortObjectSpec(PNGImageContent.TYPE)};
     }
 
-    /** The latent vectors to decode, image after image. */
-    float[] latents(final VaeModel model) {
-        int latent = model.config().latentSize();
-        long seed = m_seed.getLongValue();
-        int n = m_count.getIntValue();
-        switch (m_mode.getStringValue()) {
-            case MODE_INTERPOLATION: {
-                float[] ends = model.sampleLatent(2, seed);
-                float[] z = new float[n * latent];
-                for (int i = 0; i < n; i++) {
-                    float t = n == 1 ? 0f : i / (float)(n - 1);
-                    for (int j = 0; j < latent; j++) {
-                        z[i * latent + j] = ends[j] + t * (ends[latent + j] - ends[j]);
-                    }
-                }
-                return z;
-            }
-            case MODE_TRAVERSAL: {
-                int steps = m_steps.getIntValue();
-                double range = m_range.getDoubleValue();
-                float[] z = new float[steps * steps * latent];
-                int dx = m_dimX.getIntValue();
-                int dy = Math.min(m_dimY.getIntValue(), latent - 1);
-                for (int r = 0; r < steps; r++) {
-                    for (int c = 0; c < steps; c++) {
-                        int i = r * steps + c;
-                        z[i * latent + dx] = (float)(-range + 2 * range * c / (steps - 1));
-                        if (dy != dx) {
-                            z[i * latent + dy] = (float)(range - 2 * range * r / (steps - 1));
-                        }
-                    }
-                }
-                return z;
-            }
-            default:
-                return model.sampleLatent(n, seed);
+    /** The points to decode, in chunks. */
+    private LatentPoints points(final int latent) {
+        if (MODE_TRAVERSAL.equals(m_mode.getStringValue())) {
+            return LatentPoints.traversal(latent, m_steps.getIntValue(), m_range.getDoubleValue(), m_dimX.getIntValue(),
+                m_dimY.getIntValue());
         }
+        return LatentPoints.sampled(m_mode.getStringValue(), latent, m_count.getIntValue(), m_seed.getLongValue());
+    }
+
+    /** Images in the grid output: all of them, at most what one grid of images this size may hold. */
+    private int gridImages(final VaeModelPortObjectSpec model) {
+        int n = MODE_TRAVERSAL.equals(m_mode.getStringValue()) ? m_steps.getIntValue() * m_steps.getIntValue()
+            : m_count.getIntValue();
+        return Math.min(n, GridBounds.maxImages(model.getHeight(), model.getWidth()));
+    }
+
+    /** Refuses appended pixel columns for large images, and a model whose decoding cannot fit. */
+    private void checkSize(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
+        if (m_appendPixels.getBooleanValue()) {
+            PixelColumns.checkAppendable(model.getHeight(), model.getWidth(), "Append pixel columns (px_*)");
+        }
+        MemoryCheck.check(MemoryCheck.sampler(model.getConfig(), m_appendPixels.getBooleanValue(), gridImages(model)));
     }
 
     @Override
@@ -203,28 +192,32 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
         VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
         VaeModelPortObjectSpec spec = port.getSpec();
         check(spec);
+        checkSize(spec);
         DataTableSpec outSpec = outSpec(spec);
         int h = spec.getHeight();
         int w = spec.getWidth();
         int pixels = h * w;
         int latent = spec.getLatentSize();
         boolean appendPixels = m_appendPixels.getBooleanValue();
+        LatentPoints points = points(latent);
+        int n = points.count();
+        int gridMax = gridImages(spec);
+        // only the grid's images are kept; the rest are written to the table chunk by chunk
+        float[] grid = new float[Math.multiplyExact(gridMax, pixels)];
+        int chunk = BatchAppender.rowsPerBatch(pixels);
         BufferedDataContainer out = exec.createDataContainer(outSpec);
-        float[] z;
-        float[] images;
         try (VaeModel model = NodeSupport.open(port)) {
-            z = latents(model);
-            int n = z.length / latent;
-            images = new float[n * pixels];
-            for (int start = 0; start < n; start += NodeSupport.BATCH) {
+            for (int start = 0; start < n; start += chunk) {
                 exec.checkCanceled();
                 final int s = start;
                 exec.setProgress(NodeSupport.fraction(start, n), () -> "Image " + s + " / " + n);
-                int count = Math.min(NodeSupport.BATCH, n - start);
-                float[] zb = new float[count * latent];
-                System.arraycopy(z, start * latent, zb, 0, zb.length);
+                int count = Math.min(chunk, n - start);
+                float[] zb = points.next(count);
                 float[] decoded = model.decode(zb, count);
-                System.arraycopy(decoded, 0, images, start * pixels, count * pixels);
+                int forGrid = Math.min(count, gridMax - start);
+                if (forGrid > 0) {
+                    System.arraycopy(decoded, 0, grid, start * pixels, forGrid * pixels);
+                }
                 for (int r = 0; r < count; r++) {
                     DataCell[] cells = new DataCell[outSpec.getNumColumns()];
                     int c = 0;
@@ -243,10 +236,14 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
         }
         exec.checkCanceled();
         out.close();
-        int n = images.length / pixels;
+        if (gridMax < n) {
+            setWarningMessage(String.format(java.util.Locale.ROOT, "The image output shows the first %,d of the %,d "
+                + "images (one grid holds at most %,d images of %d×%d); the table has all of them.", gridMax, n, gridMax,
+                h, w));
+        }
         int columns = MODE_TRAVERSAL.equals(m_mode.getStringValue()) ? m_steps.getIntValue()
             : m_gridColumns.getIntValue();
-        byte[] png = PngImages.toPngBytes(ImageGrids.tiles(images, n, h, w, columns));
+        byte[] png = PngImages.toPngBytes(ImageGrids.tiles(grid, gridMax, h, w, columns));
         return new PortObject[]{out.getTable(),
             new ImagePortObject(new PNGImageContent(png), new ImagePortObjectSpec(PNGImageContent.TYPE))};
     }

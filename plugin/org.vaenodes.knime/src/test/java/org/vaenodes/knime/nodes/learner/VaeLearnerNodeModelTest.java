@@ -155,7 +155,8 @@ class VaeLearnerNodeModelTest {
         VaeLearnerNodeModel m = tiny();
         m.settings().m_iterations.setIntValue(2);
         StubNodes.run(m, exec, in);
-        assertThat(StubNodes.warningMessage(m)).startsWith("2 rows have missing pixel values; they were skipped.");
+        assertThat(StubNodes.warningMessage(m))
+            .startsWith("2 rows have missing pixel values; they were skipped (first: \"Row2\").");
     }
 
     @Test
