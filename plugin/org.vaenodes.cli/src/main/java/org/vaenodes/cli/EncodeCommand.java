@@ -8,6 +8,7 @@ import org.vaenodes.engine.idx.IdxDataset;
 import org.vaenodes.engine.model.VaeModel;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,27 +19,24 @@ final class EncodeCommand implements Callable<Integer> {
     @ParentCommand
     VaeCli cli;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip")
-    Path modelFile;
+    @Mixin
+    ModelFileOption model;
 
-    @Option(names = "--images", required = true, paramLabel = "FILE")
-    Path images;
-
-    @Option(names = "--labels", paramLabel = "FILE")
-    Path labels;
+    @Mixin
+    ImageInputOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv")
     Path out;
 
     @Override
     public Integer call() throws Exception {
-        new PathChecks().input("--images", images).input("--labels", labels).input("--model", modelFile)
+        model.addTo(input.addTo(new PathChecks()))
                 .output("--out", out).check();
         cli.startBackend();
-        IdxDataset data = Inputs.images(images, labels);
-        try (VaeModel model = Inputs.model(modelFile)) {
-            Inputs.checkSize(model, data, images);
-            VaeModel.Encoding enc = model.encode(Inputs.pixels(data, data.size()), data.size());
+        IdxDataset data = input.read();
+        try (VaeModel vae = model.open()) {
+            Inputs.checkSize(vae, data, input.images);
+            VaeModel.Encoding enc = vae.encode(Inputs.pixels(data, data.size()), data.size());
             int k = enc.latentSize();
             OutputFiles.writeText(out, w -> {
                 StringBuilder header = new StringBuilder("index");

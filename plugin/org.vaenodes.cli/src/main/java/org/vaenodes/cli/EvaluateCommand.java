@@ -8,6 +8,7 @@ import org.vaenodes.engine.idx.IdxDataset;
 import org.vaenodes.engine.model.VaeModel;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,23 +19,23 @@ final class EvaluateCommand implements Callable<Integer> {
     @ParentCommand
     VaeCli cli;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip")
-    Path modelFile;
+    @Mixin
+    ModelFileOption model;
 
-    @Option(names = "--images", required = true, paramLabel = "FILE")
-    Path images;
+    @Mixin
+    ImageInputOptions input;
 
     @Option(names = "--eps-seed", paramLabel = "S", description = "Seed of the ε draws (default: ${DEFAULT-VALUE}).")
     long epsSeed = 1234;
 
     @Override
     public Integer call() throws Exception {
-        new PathChecks().input("--images", images).input("--model", modelFile).check();
+        model.addTo(input.addTo(new PathChecks())).check();
         cli.startBackend();
-        IdxDataset data = Inputs.images(images, null);
-        try (VaeModel model = Inputs.model(modelFile)) {
-            Inputs.checkSize(model, data, images);
-            VaeModel.Evaluation e = model.evaluate(data.images(), epsSeed);
+        IdxDataset data = input.read();
+        try (VaeModel vae = model.open()) {
+            Inputs.checkSize(vae, data, input.images);
+            VaeModel.Evaluation e = vae.evaluate(data.images(), epsSeed);
             System.out.printf(Locale.ROOT, "loss: %.4f reconstruction: %.4f kl: %.4f%n", e.loss(), e.reconstruction(), e.kl());
         }
         return 0;

@@ -9,6 +9,7 @@ import org.vaenodes.engine.image.PngImages;
 import org.vaenodes.engine.model.VaeModel;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,11 +20,11 @@ final class ReconstructCommand implements Callable<Integer> {
     @ParentCommand
     VaeCli cli;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip")
-    Path modelFile;
+    @Mixin
+    ModelFileOption model;
 
-    @Option(names = "--images", required = true, paramLabel = "FILE")
-    Path images;
+    @Mixin
+    ImageInputOptions input;
 
     @Option(names = "--count", paramLabel = "N", description = "Images to show (default: ${DEFAULT-VALUE}).")
     int count = 16;
@@ -38,12 +39,12 @@ final class ReconstructCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Arguments.atLeast("--count", count, 1);
         Arguments.atLeast("--columns", columns, 1);
-        new PathChecks().input("--images", images).input("--model", modelFile).output("--out", out).check();
+        model.addTo(input.addTo(new PathChecks())).output("--out", out).check();
         cli.startBackend();
-        IdxDataset data = Inputs.images(images, null);
-        try (VaeModel model = Inputs.model(modelFile)) {
-            Inputs.checkSize(model, data, images);
-            write(model, data, count, columns, out);
+        IdxDataset data = input.read();
+        try (VaeModel vae = model.open()) {
+            Inputs.checkSize(vae, data, input.images);
+            write(vae, data, count, columns, out);
         }
         System.out.println("wrote " + out);
         return 0;

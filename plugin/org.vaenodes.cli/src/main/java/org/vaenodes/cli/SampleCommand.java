@@ -13,6 +13,7 @@ import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeModel;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -23,8 +24,8 @@ final class SampleCommand implements Callable<Integer> {
     @ParentCommand
     VaeCli cli;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip")
-    Path modelFile;
+    @Mixin
+    ModelFileOption model;
 
     @Option(names = "--count", paramLabel = "N", description = "Images (default: ${DEFAULT-VALUE}).")
     int count = 64;
@@ -42,12 +43,12 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Arguments.atLeast("--count", count, 1);
         Arguments.atLeast("--columns", columns, 1);
-        new PathChecks().input("--model", modelFile).output("--out", out).check();
+        model.addTo(new PathChecks()).output("--out", out).check();
         cli.startBackend();
-        try (VaeModel model = Inputs.model(modelFile)) {
-            checkCount(model.config(), count);
-            MemoryEstimate.sampling(model.config(), count).check(MemoryBudget.current());
-            write(model, count, columns, seed, out);
+        try (VaeModel vae = model.open()) {
+            checkCount(vae.config(), count);
+            MemoryEstimate.sampling(vae.config(), count).check(MemoryBudget.current());
+            write(vae, count, columns, seed, out);
         }
         System.out.println("wrote " + out);
         return 0;

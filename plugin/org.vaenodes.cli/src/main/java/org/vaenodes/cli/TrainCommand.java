@@ -26,11 +26,8 @@ final class TrainCommand implements Callable<Integer> {
     @ParentCommand
     VaeCli cli;
 
-    @Option(names = "--images", required = true, paramLabel = "FILE", description = "IDX image file (raw or gzip).")
-    Path images;
-
-    @Option(names = "--labels", paramLabel = "FILE", description = "IDX label file (optional; checked against the images).")
-    Path labels;
+    @Mixin
+    ImageInputOptions input;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "Where to write the trained model.")
     Path out;
@@ -39,14 +36,18 @@ final class TrainCommand implements Callable<Integer> {
     Path lossCsv;
 
     @Mixin
-    ModelOptions model;
+    ArchitectureOptions architecture;
+
+    @Mixin
+    TrainingOptions training;
 
     @Override
     public Integer call() throws Exception {
-        new PathChecks().input("--images", images).input("--labels", labels)
+        input.addTo(new PathChecks())
                 .output("--out", out).output("--loss-csv", lossCsv).check();
-        IdxDataset data = Inputs.images(images, labels);
-        VaeConfig config = model.toConfig(data.images().height(), data.images().width());
+        IdxDataset data = input.read();
+        VaeConfig config = training.applyTo(architecture.applyTo(VaeConfig.builder(), data.images().height(),
+                data.images().width())).build();
         // before the backend starts: a run that cannot fit is refused with nothing allocated or written
         long idxBytes = (long) data.size() * config.pixels();
         MemoryEstimate.training(config, data.size(), idxBytes, false).check(MemoryBudget.current());
