@@ -101,7 +101,8 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
 
     /** Images in the comparison grid: the setting, at most what one grid of images this size may hold. */
     private int gridImages(final VaeModelPortObjectSpec model) {
-        return Math.min(m_settings.m_gridImages.getIntValue(), GridBounds.maxImages(model.getHeight(), model.getWidth()));
+        return Math.min(m_settings.m_gridImages.getIntValue(),
+            GridBounds.maxImages(model.getHeight(), model.getWidth()));
     }
 
     /** Refuses appended pixel columns for large images, and a model whose inference cannot fit. */

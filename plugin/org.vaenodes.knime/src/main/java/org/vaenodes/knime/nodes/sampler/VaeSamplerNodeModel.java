@@ -113,7 +113,8 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
         if (m_settings.m_appendPixels.getBooleanValue()) {
             PixelColumns.checkAppendable(model.getHeight(), model.getWidth(), "Append pixel columns (px_*)");
         }
-        MemoryCheck.check(MemoryCheck.sampler(model.getConfig(), m_settings.m_appendPixels.getBooleanValue(), gridImages(model)));
+        MemoryCheck.check(MemoryCheck.sampler(model.getConfig(), m_settings.m_appendPixels.getBooleanValue(),
+            gridImages(model)));
     }
 
     @Override
