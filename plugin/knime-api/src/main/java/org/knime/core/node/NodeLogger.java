@@ -5,9 +5,9 @@ import java.util.logging.Logger;
 
 /**
  * Stand-in for KNIME's {@code NodeLogger}, reduced to what the product and the stand-in's {@link NodeFactory}
- * call: the info, warn and debug messages the nodes write and the coding-problem messages (missing or broken
- * node description). They go to {@code java.util.logging} under the logger's name: info as INFO, warn and coding
- * as WARNING, debug as FINE.
+ * call: the info and debug messages the nodes write and the coding-problem messages (missing or broken node
+ * description). They go to {@code java.util.logging} under the logger's name: info as INFO, coding as WARNING,
+ * debug as FINE.
  */
 public final class NodeLogger {
 
@@ -33,10 +33,6 @@ public final class NodeLogger {
 
     public void info(final Object o) {
         log(Level.INFO, o, null);
-    }
-
-    public void warn(final Object o) {
-        log(Level.WARNING, o, null);
     }
 
     public void coding(final Object o) {
