@@ -4,9 +4,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Stand-in for KNIME's {@code NodeLogger}, reduced to the coding-problem messages the stand-in's
- * {@link NodeFactory} writes (missing or broken node description). They go to {@code java.util.logging} as
- * WARNING under the logger's name.
+ * Stand-in for KNIME's {@code NodeLogger}, reduced to what the product and the stand-in's {@link NodeFactory}
+ * call: the info and debug messages the nodes write and the coding-problem messages (missing or broken node
+ * description). They go to {@code java.util.logging} under the logger's name: info as INFO, coding as WARNING,
+ * debug as FINE.
  */
 public final class NodeLogger {
 
@@ -24,6 +25,14 @@ public final class NodeLogger {
         if (m_logger.isLoggable(level)) {
             m_logger.logp(level, m_logger.getName(), null, String.valueOf(message), t);
         }
+    }
+
+    public void debug(final Object o) {
+        log(Level.FINE, o, null);
+    }
+
+    public void info(final Object o) {
+        log(Level.INFO, o, null);
     }
 
     public void coding(final Object o) {

@@ -37,6 +37,15 @@ public abstract class SettingsGroup {
 
     public final void load(final NodeSettingsRO settings) throws InvalidSettingsException {
         loadAll(all(), settings);
+        afterLoad(settings);
+    }
+
+    /**
+     * Runs after every model has loaded {@code settings}, on the trial group of {@link #validate} too, so that
+     * settings written by earlier versions are read as they were meant before they are checked.
+     */
+    protected void afterLoad(final NodeSettingsRO settings) throws InvalidSettingsException {
+        // most groups store nothing that earlier versions wrote differently
     }
 
     /**

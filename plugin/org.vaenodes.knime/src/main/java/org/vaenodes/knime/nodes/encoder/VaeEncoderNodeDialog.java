@@ -8,8 +8,9 @@ import org.knime.core.node.defaultnodesettings.DialogComponentColumnFilter2;
 final class VaeEncoderNodeDialog extends DefaultNodeSettingsPane {
 
     VaeEncoderNodeDialog() {
-        addDialogComponent(new DialogComponentColumnFilter2(VaeEncoderNodeModel.createColumns(), 1));
-        addDialogComponent(new DialogComponentBoolean(VaeEncoderNodeModel.createLogStd(),
+        VaeEncoderSettings s = new VaeEncoderSettings();
+        addDialogComponent(new DialogComponentColumnFilter2(s.m_columns, 1));
+        addDialogComponent(new DialogComponentBoolean(s.m_logStd,
             "Append latent log standard deviations (z_logstd_*)"));
     }
 }

@@ -13,8 +13,6 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -37,21 +35,15 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
     /** Prefix of the latent log-std columns. */
     public static final String LOGSTD_PREFIX = "z_logstd_";
 
-    final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
-
-    final SettingsModelBoolean m_logStd = new SettingsModelBoolean("append_logstd", false);
+    private final VaeEncoderSettings m_settings = new VaeEncoderSettings();
 
     VaeEncoderNodeModel() {
         super(new PortType[]{VaeModelPortObject.TYPE, BufferedDataTable.TYPE},
             new PortType[]{BufferedDataTable.TYPE});
     }
 
-    static SettingsModelColumnFilter2 createColumns() {
-        return ColumnSelection.create();
-    }
-
-    static SettingsModelBoolean createLogStd() {
-        return new SettingsModelBoolean("append_logstd", false);
+    VaeEncoderSettings settings() {
+        return m_settings;
     }
 
     private DataTableSpec outSpec(final VaeModelPortObjectSpec model, final DataTableSpec in) {
@@ -59,7 +51,7 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
         for (int i = 0; i < model.getLatentSize(); i++) {
             cols.add(new DataColumnSpecCreator(MEAN_PREFIX + i, DoubleCell.TYPE).createSpec());
         }
-        if (m_logStd.getBooleanValue()) {
+        if (m_settings.m_logStd.getBooleanValue()) {
             for (int i = 0; i < model.getLatentSize(); i++) {
                 cols.add(new DataColumnSpecCreator(LOGSTD_PREFIX + i, DoubleCell.TYPE).createSpec());
             }
@@ -69,7 +61,7 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
 
     private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
         throws InvalidSettingsException {
-        return ColumnSelection.pixelIndices(m_columns, in, model.getHeight(), model.getWidth());
+        return ColumnSelection.pixelIndices(m_settings.m_columns, in, model.getHeight(), model.getWidth());
     }
 
     @Override
@@ -80,7 +72,7 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
             throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
         }
         columns(model, in);
-        MemoryCheck.check(MemoryCheck.encoder(model.getConfig(), m_logStd.getBooleanValue()));
+        MemoryCheck.check(MemoryCheck.encoder(model.getConfig(), m_settings.m_logStd.getBooleanValue()));
         return new PortObjectSpec[]{outSpec(model, in)};
     }
 
@@ -91,7 +83,7 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
         VaeModelPortObjectSpec spec = port.getSpec();
         PixelReader reader = PixelReader.of(table.getDataTableSpec(), columns(spec, table.getDataTableSpec()));
         DataTableSpec outSpec = outSpec(spec, table.getDataTableSpec());
-        boolean logStd = m_logStd.getBooleanValue();
+        boolean logStd = m_settings.m_logStd.getBooleanValue();
         MemoryCheck.check(MemoryCheck.encoder(spec.getConfig(), logStd));
         int latent = spec.getLatentSize();
         BufferedDataTable out;
@@ -121,20 +113,16 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_columns.saveSettingsTo(settings);
-        m_logStd.saveSettingsTo(settings);
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_columns.validateSettings(settings);
-        m_logStd.validateSettings(settings);
+        m_settings.validate(settings);
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_columns.loadSettingsFrom(settings);
-        ColumnSelection.migrateLegacy(m_columns, settings);
-        m_logStd.loadSettingsFrom(settings);
+        m_settings.load(settings);
     }
 }

@@ -16,6 +16,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
@@ -36,12 +37,13 @@ import org.vaenodes.knime.nodes.MemoryCheck;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
-import org.vaenodes.knime.table.ColumnSelection;
 import org.vaenodes.knime.table.FloatImages;
 import org.vaenodes.knime.table.PixelReader;
 
 /** Trains a convolutional VAE on the pixel columns of the input table. */
 public final class VaeLearnerNodeModel extends StatelessNodeModel {
+
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(VaeLearnerNodeModel.class);
 
     /** Share of the progress bar spent reading the table. */
     private static final double READ_SHARE = 0.05;
@@ -99,8 +101,10 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
         }
 
         NativeBackend.setThreads(m_settings.m_threads.getIntValue());
+        LOGGER.info(startLine(images.size(), config));
         ExecutionMonitor trainProgress = exec.createSubProgress(1 - READ_SHARE);
         TrainingResult result;
+        long started = System.nanoTime();
         try {
             result = new VaeTrainer(config, MemoryCheck.budget()).train(images, p -> report(trainProgress, p),
                 NodeSupport.canceled(exec));
@@ -111,6 +115,7 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
         } catch (TrainingDivergedException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
+        LOGGER.info(endLine(result, (System.nanoTime() - started) / 1e9));
         exec.checkCanceled();
         VaeModelPortObject port;
         try (VaeModel model = result.model()) {
@@ -152,6 +157,25 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
         return images;
     }
 
+    /** What a run trains, for KNIME's log: enough to tell two runs apart without opening the dialog. */
+    static String startLine(final long images, final VaeConfig config) {
+        return String.format(Locale.ROOT, "Training a VAE on %,d images of %d×%d: %s · %,d iterations, batch %d, "
+            + "learning rate %s, seed %d · %s", images, config.height(), config.width(), config.summary(),
+            config.iterations(), config.batchSize(), config.learningRate(), config.seed(), NativeBackend.describe());
+    }
+
+    /** How the run ended, for KNIME's log. */
+    static String endLine(final TrainingResult result, final double seconds) {
+        TrainingResult.Rows rows = result.history();
+        int last = rows.size() - 1;
+        if (last < 0) {
+            return String.format(Locale.ROOT, "Trained %,d iterations in %.1f s.", result.iterations(), seconds);
+        }
+        return String.format(Locale.ROOT, "Trained %,d iterations in %.1f s; final loss %.4f (reconstruction %.4f, "
+            + "KL %.4f).", result.iterations(), seconds, rows.loss()[last], rows.reconstruction()[last],
+            rows.kl()[last]);
+    }
+
     private static void report(final ExecutionMonitor exec, final TrainingProgress p) {
         exec.setProgress(p.fractionDone(), () -> String.format(Locale.ROOT, "Iteration %d / %d · loss %.4f · ETA %s",
             p.iteration() + 1, p.iterations(), p.loss(), p.etaText()));
@@ -170,6 +194,5 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_settings.load(settings);
-        ColumnSelection.migrateLegacy(m_settings.m_columns, settings);
     }
 }

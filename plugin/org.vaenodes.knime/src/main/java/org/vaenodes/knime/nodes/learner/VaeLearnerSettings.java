@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
@@ -86,6 +87,11 @@ final class VaeLearnerSettings extends SettingsGroup {
     @Override
     protected VaeLearnerSettings fresh() {
         return new VaeLearnerSettings();
+    }
+
+    @Override
+    protected void afterLoad(final NodeSettingsRO settings) throws InvalidSettingsException {
+        ColumnSelection.migrateLegacy(m_columns, settings);
     }
 
     static String join(final int[] values) {

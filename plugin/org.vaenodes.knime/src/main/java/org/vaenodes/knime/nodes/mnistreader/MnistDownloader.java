@@ -18,6 +18,7 @@ import java.util.Map;
 
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.NodeLogger;
 import org.vaenodes.engine.io.AtomicFiles;
 
 /**
@@ -25,6 +26,8 @@ import org.vaenodes.engine.io.AtomicFiles;
  * them into place atomically, so the cache never holds a partial or corrupt file under the final name.
  */
 public final class MnistDownloader {
+
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(MnistDownloader.class);
 
     /** The two datasets and their usual download locations. */
     public enum Dataset {
@@ -113,10 +116,14 @@ public final class MnistDownloader {
         }
         Files.createDirectories(cacheDir);
         Path target = cacheDir.resolve(fileName);
-        if (Files.isRegularFile(target) && expected.equalsIgnoreCase(md5(target))) {
+        boolean cached = Files.isRegularFile(target);
+        if (cached && expected.equalsIgnoreCase(md5(target))) {
+            LOGGER.debug("Using " + target + " from the cache (MD5 " + expected + " matches).");
             return target;
         }
         URL url = url(baseUrl, fileName);
+        LOGGER.info("Downloading " + url + " to " + target
+            + (cached ? " (the cached file fails its MD5 checksum)." : "."));
         exec.setMessage("Downloading " + url);
         Path tmp = AtomicFiles.tempFileBeside(target);
         try {

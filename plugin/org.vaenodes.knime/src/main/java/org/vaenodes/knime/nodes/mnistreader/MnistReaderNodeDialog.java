@@ -9,6 +9,8 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 
+import org.vaenodes.knime.nodes.SavedChoice;
+
 /** Dialog of the MNIST Reader. */
 final class MnistReaderNodeDialog extends DefaultNodeSettingsPane {
 
@@ -16,10 +18,7 @@ final class MnistReaderNodeDialog extends DefaultNodeSettingsPane {
         MnistReaderSettings s = new MnistReaderSettings();
         setDefaultTabTitle("Source");
         addDialogComponent(new DialogComponentButtonGroup(s.m_mode, "Source", true,
-            new String[]{"Built-in MNIST test set (10,000 images, offline)", "Local IDX files",
-                "Download MNIST / Fashion-MNIST"},
-            new String[]{MnistReaderSettings.MODE_BUILTIN, MnistReaderSettings.MODE_LOCAL,
-                MnistReaderSettings.MODE_DOWNLOAD}));
+            SavedChoice.labels(MnistSource.class), SavedChoice.keys(MnistSource.class)));
 
         createNewGroup("Local IDX files");
         DialogComponentFileChooser images = new DialogComponentFileChooser(s.m_imagesFile, "vaenodes.idx.images",
@@ -36,8 +35,7 @@ final class MnistReaderNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentStringSelection(s.m_dataset, "Dataset",
             MnistDownloader.Dataset.MNIST.label(), MnistDownloader.Dataset.FASHION_MNIST.label()));
         addDialogComponent(new DialogComponentButtonGroup(s.m_split, "Split", false,
-            new String[]{"Test (10,000)", "Train (60,000)"},
-            new String[]{MnistReaderSettings.SPLIT_TEST, MnistReaderSettings.SPLIT_TRAIN}));
+            SavedChoice.labels(MnistSplit.class), SavedChoice.keys(MnistSplit.class)));
         addDialogComponent(new DialogComponentString(s.m_baseUrl, "Base URL (empty: default mirror)", false, 40));
         DialogComponentFileChooser cache = new DialogComponentFileChooser(s.m_cacheDir, "vaenodes.cache",
             JFileChooser.OPEN_DIALOG, true);
@@ -48,8 +46,7 @@ final class MnistReaderNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Output");
         addDialogComponent(new DialogComponentNumber(s.m_maxRows, "Max rows (0 = all)", 1000, 10));
         addDialogComponent(new DialogComponentButtonGroup(s.m_pixelScale, "Pixel values", false,
-            new String[]{"[0, 1]", "0–255"}, new String[]{MnistReaderSettings.SCALE_UNIT,
-                MnistReaderSettings.SCALE_BYTE}));
+            SavedChoice.labels(PixelScale.class), SavedChoice.keys(PixelScale.class)));
         closeCurrentGroup();
     }
 }

@@ -25,6 +25,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeLogger;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
@@ -38,6 +39,8 @@ import org.vaenodes.knime.table.PixelColumns;
 
 /** Reads MNIST-style IDX images (built-in, local files or downloaded) into a table. */
 public final class MnistReaderNodeModel extends StatelessNodeModel {
+
+    private static final NodeLogger LOGGER = NodeLogger.getLogger(MnistReaderNodeModel.class);
 
     /** Column of the digit / class label. */
     public static final String LABEL_COLUMN = "label";
@@ -79,15 +82,14 @@ public final class MnistReaderNodeModel extends StatelessNodeModel {
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
         m_settings.check();
-        switch (m_settings.m_mode.getStringValue()) {
-            case MnistReaderSettings.MODE_LOCAL:
-                Path images = localPath(m_settings.m_imagesFile.getStringValue(), "images file", true);
-                Path labels = localPath(m_settings.m_labelsFile.getStringValue(), "labels file", false);
-                int[] size = readHeader(images);
-                return new DataTableSpec[]{outputSpec(size[0], size[1], labels != null)};
-            default:
-                return new DataTableSpec[]{outputSpec(28, 28, true)};
+        if (m_settings.source() == MnistSource.LOCAL) {
+            Path images = localPath(m_settings.m_imagesFile.getStringValue(), "images file", true);
+            Path labels = localPath(m_settings.m_labelsFile.getStringValue(), "labels file", false);
+            int[] size = readHeader(images);
+            return new DataTableSpec[]{outputSpec(size[0], size[1], labels != null)};
         }
+        // the built-in set and both downloadable datasets are 28×28 with labels
+        return new DataTableSpec[]{outputSpec(28, 28, true)};
     }
 
     private static Path localPath(final String value, final String what, final boolean required)
@@ -160,7 +162,7 @@ public final class MnistReaderNodeModel extends StatelessNodeModel {
         int h = images.height();
         int w = images.width();
         int pixels = h * w;
-        double scale = m_settings.scale();
+        double scale = m_settings.pixelScale().factor();
         BufferedDataContainer out = exec.createDataContainer(spec);
         ExecutionMonitor rowsProgress = exec.createSubProgress(0.7);
         float[] buf = new float[pixels];
@@ -189,13 +191,14 @@ public final class MnistReaderNodeModel extends StatelessNodeModel {
 
     private IdxDataset load(final ExecutionMonitor exec) throws Exception {
         try {
-            switch (m_settings.m_mode.getStringValue()) {
-                case MnistReaderSettings.MODE_LOCAL:
-                    return IdxReader.readDataset(localPath(m_settings.m_imagesFile.getStringValue(), "images file",
-                        true), localPath(m_settings.m_labelsFile.getStringValue(), "labels file", false));
-                case MnistReaderSettings.MODE_DOWNLOAD:
+            switch (m_settings.source()) {
+                case LOCAL:
+                    return readLocal();
+                case DOWNLOAD:
                     return download(exec);
+                case BUILTIN:
                 default:
+                    LOGGER.info("Reading the built-in MNIST test set.");
                     return BuiltinMnist.load();
             }
         } catch (CanceledExecutionException | InvalidSettingsException e) {
@@ -205,7 +208,16 @@ public final class MnistReaderNodeModel extends StatelessNodeModel {
         }
     }
 
-    private IdxDataset download(final ExecutionMonitor exec) throws IOException, CanceledExecutionException {
+    private IdxDataset readLocal() throws InvalidSettingsException, IOException {
+        Path images = localPath(m_settings.m_imagesFile.getStringValue(), "images file", true);
+        Path labels = localPath(m_settings.m_labelsFile.getStringValue(), "labels file", false);
+        LOGGER.info("Reading IDX images from " + images
+            + (labels == null ? " (no labels file)." : " and labels from " + labels + "."));
+        return IdxReader.readDataset(images, labels);
+    }
+
+    private IdxDataset download(final ExecutionMonitor exec)
+        throws IOException, CanceledExecutionException, InvalidSettingsException {
         MnistDownloader.Dataset dataset = MnistDownloader.Dataset.of(m_settings.m_dataset.getStringValue());
         String base = m_settings.m_baseUrl.getStringValue();
         if (base == null || base.isBlank()) {
@@ -213,11 +225,12 @@ public final class MnistReaderNodeModel extends StatelessNodeModel {
         }
         String cache = m_settings.m_cacheDir.getStringValue();
         Path dir = cache == null || cache.isBlank() ? MnistDownloader.defaultCacheDir(dataset) : Path.of(cache);
-        boolean train = m_settings.isTrain();
+        boolean train = m_settings.split() == MnistSplit.TRAIN;
         Path images = m_downloader.fetch(dataset, MnistDownloader.imagesFile(train), base, dir,
             exec.createSubProgress(0.8));
         Path labels = m_downloader.fetch(dataset, MnistDownloader.labelsFile(train), base, dir,
             exec.createSubProgress(0.2));
+        LOGGER.info("Reading " + dataset.label() + " images from " + images + " and labels from " + labels + ".");
         return IdxReader.readDataset(images, labels);
     }
 

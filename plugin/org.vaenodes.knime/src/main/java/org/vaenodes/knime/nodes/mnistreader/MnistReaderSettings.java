@@ -12,21 +12,7 @@ import org.vaenodes.knime.nodes.SettingsGroup;
 /** The MNIST Reader's settings (one SettingsModel each, so each can be set by a flow variable). */
 final class MnistReaderSettings extends SettingsGroup {
 
-    static final String MODE_BUILTIN = "builtin";
-
-    static final String MODE_LOCAL = "local";
-
-    static final String MODE_DOWNLOAD = "download";
-
-    static final String SPLIT_TEST = "test";
-
-    static final String SPLIT_TRAIN = "train";
-
-    static final String SCALE_UNIT = "unit";
-
-    static final String SCALE_BYTE = "byte";
-
-    final SettingsModelString m_mode = new SettingsModelString("mode", MODE_BUILTIN);
+    final SettingsModelString m_mode = new SettingsModelString("mode", MnistSource.BUILTIN.key());
 
     final SettingsModelString m_imagesFile = new SettingsModelString("images_file", "");
 
@@ -34,7 +20,7 @@ final class MnistReaderSettings extends SettingsGroup {
 
     final SettingsModelString m_dataset = new SettingsModelString("dataset", MnistDownloader.Dataset.MNIST.label());
 
-    final SettingsModelString m_split = new SettingsModelString("split", SPLIT_TEST);
+    final SettingsModelString m_split = new SettingsModelString("split", MnistSplit.TEST.key());
 
     final SettingsModelString m_baseUrl = new SettingsModelString("base_url", "");
 
@@ -43,7 +29,7 @@ final class MnistReaderSettings extends SettingsGroup {
     final SettingsModelIntegerBounded m_maxRows =
         new SettingsModelIntegerBounded("max_rows", 0, 0, Integer.MAX_VALUE);
 
-    final SettingsModelString m_pixelScale = new SettingsModelString("pixel_scale", SCALE_UNIT);
+    final SettingsModelString m_pixelScale = new SettingsModelString("pixel_scale", PixelScale.UNIT.key());
 
     @Override
     protected List<SettingsModel> all() {
@@ -59,32 +45,28 @@ final class MnistReaderSettings extends SettingsGroup {
     /** Checks the values that a SettingsModel alone cannot. */
     @Override
     protected void check() throws InvalidSettingsException {
-        String mode = m_mode.getStringValue();
-        if (!List.of(MODE_BUILTIN, MODE_LOCAL, MODE_DOWNLOAD).contains(mode)) {
-            throw new InvalidSettingsException("Unknown source \"" + mode + "\"; use builtin, local or download.");
-        }
-        if (!List.of(SCALE_UNIT, SCALE_BYTE).contains(m_pixelScale.getStringValue())) {
-            throw new InvalidSettingsException("Unknown pixel scale \"" + m_pixelScale.getStringValue()
-                + "\"; use unit ([0, 1]) or byte (0–255).");
-        }
-        if (MODE_DOWNLOAD.equals(mode)) {
+        MnistSource source = source();
+        pixelScale();
+        // dataset and split matter only to a download; other sources keep whatever they hold
+        if (source == MnistSource.DOWNLOAD) {
             try {
                 MnistDownloader.Dataset.of(m_dataset.getStringValue());
             } catch (IllegalArgumentException e) {
                 throw new InvalidSettingsException(e.getMessage(), e);
             }
-            if (!List.of(SPLIT_TEST, SPLIT_TRAIN).contains(m_split.getStringValue())) {
-                throw new InvalidSettingsException("Unknown split \"" + m_split.getStringValue()
-                    + "\"; use train or test.");
-            }
+            split();
         }
     }
 
-    boolean isTrain() {
-        return SPLIT_TRAIN.equals(m_split.getStringValue());
+    MnistSource source() throws InvalidSettingsException {
+        return MnistSource.parse(m_mode.getStringValue());
     }
 
-    double scale() {
-        return SCALE_BYTE.equals(m_pixelScale.getStringValue()) ? 1.0 : 1.0 / 255.0;
+    MnistSplit split() throws InvalidSettingsException {
+        return MnistSplit.parse(m_split.getStringValue());
+    }
+
+    PixelScale pixelScale() throws InvalidSettingsException {
+        return PixelScale.parse(m_pixelScale.getStringValue());
     }
 }

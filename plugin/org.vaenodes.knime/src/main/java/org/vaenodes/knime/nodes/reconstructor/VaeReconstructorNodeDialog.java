@@ -9,16 +9,14 @@ import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
 final class VaeReconstructorNodeDialog extends DefaultNodeSettingsPane {
 
     VaeReconstructorNodeDialog() {
-        addDialogComponent(new DialogComponentColumnFilter2(VaeReconstructorNodeModel.createColumns(), 1));
-        addDialogComponent(new DialogComponentBoolean(VaeReconstructorNodeModel.createAppendPixels(),
+        VaeReconstructorSettings s = new VaeReconstructorSettings();
+        addDialogComponent(new DialogComponentColumnFilter2(s.m_columns, 1));
+        addDialogComponent(new DialogComponentBoolean(s.m_appendPixels,
             "Append reconstructed pixel columns (rec_px_*)"));
-        addDialogComponent(new DialogComponentBoolean(VaeReconstructorNodeModel.createAppendLatent(),
-            "Append latent means (z_mean_*)"));
+        addDialogComponent(new DialogComponentBoolean(s.m_appendLatent, "Append latent means (z_mean_*)"));
         createNewGroup("Comparison image");
-        addDialogComponent(new DialogComponentNumber(VaeReconstructorNodeModel.createGridImages(),
-            "Images (first rows)", 8, 6));
-        addDialogComponent(new DialogComponentNumber(VaeReconstructorNodeModel.createGridColumns(),
-            "Images per row", 1, 6));
+        addDialogComponent(new DialogComponentNumber(s.m_gridImages, "Images (first rows)", 8, 6));
+        addDialogComponent(new DialogComponentNumber(s.m_gridColumns, "Images per row", 1, 6));
         closeCurrentGroup();
     }
 }

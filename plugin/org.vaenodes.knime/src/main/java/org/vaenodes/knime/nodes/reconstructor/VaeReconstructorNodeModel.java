@@ -14,16 +14,11 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
-import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
-import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.image.GridBounds;
 import org.vaenodes.engine.image.ImageGrids;
@@ -57,53 +52,25 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
     /** Prefix of the latent mean columns. */
     public static final String MEAN_PREFIX = "z_mean_";
 
-    final SettingsModelColumnFilter2 m_columns = createColumns();
-
-    final SettingsModelBoolean m_appendPixels = createAppendPixels();
-
-    final SettingsModelBoolean m_appendLatent = createAppendLatent();
-
-    final SettingsModelIntegerBounded m_gridImages = createGridImages();
-
-    final SettingsModelIntegerBounded m_gridColumns = createGridColumns();
+    private final VaeReconstructorSettings m_settings = new VaeReconstructorSettings();
 
     VaeReconstructorNodeModel() {
         super(new PortType[]{VaeModelPortObject.TYPE, BufferedDataTable.TYPE},
             new PortType[]{BufferedDataTable.TYPE, ImagePortObject.TYPE});
     }
 
-    static SettingsModelColumnFilter2 createColumns() {
-        return ColumnSelection.create();
-    }
-
-    static SettingsModelBoolean createAppendPixels() {
-        return new SettingsModelBoolean("append_pixels", false);
-    }
-
-    static SettingsModelBoolean createAppendLatent() {
-        return new SettingsModelBoolean("append_latent_means", false);
-    }
-
-    static SettingsModelIntegerBounded createGridImages() {
-        return new SettingsModelIntegerBounded("grid_images", 16, 1, 1024);
-    }
-
-    static SettingsModelIntegerBounded createGridColumns() {
-        return new SettingsModelIntegerBounded("grid_columns", 8, 1, 128);
-    }
-
-    private List<SettingsModel> all() {
-        return List.of(m_columns, m_appendPixels, m_appendLatent, m_gridImages, m_gridColumns);
+    VaeReconstructorSettings settings() {
+        return m_settings;
     }
 
     private DataTableSpec outSpec(final VaeModelPortObjectSpec model, final DataTableSpec in) {
         List<DataColumnSpec> cols = new ArrayList<>();
         cols.add(ImageCells.spec(RECONSTRUCTION_COLUMN));
         cols.add(new DataColumnSpecCreator(ERROR_COLUMN, DoubleCell.TYPE).createSpec());
-        if (m_appendPixels.getBooleanValue()) {
+        if (m_settings.m_appendPixels.getBooleanValue()) {
             cols.addAll(List.of(PixelColumns.specs(PIXEL_PREFIX, model.getHeight(), model.getWidth())));
         }
-        if (m_appendLatent.getBooleanValue()) {
+        if (m_settings.m_appendLatent.getBooleanValue()) {
             for (int i = 0; i < model.getLatentSize(); i++) {
                 cols.add(new DataColumnSpecCreator(MEAN_PREFIX + i, DoubleCell.TYPE).createSpec());
             }
@@ -113,7 +80,7 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
 
     private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
         throws InvalidSettingsException {
-        return ColumnSelection.pixelIndices(m_columns, in, model.getHeight(), model.getWidth());
+        return ColumnSelection.pixelIndices(m_settings.m_columns, in, model.getHeight(), model.getWidth());
     }
 
     static ImagePortObjectSpec imageSpec() {
@@ -134,17 +101,18 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
 
     /** Images in the comparison grid: the setting, at most what one grid of images this size may hold. */
     private int gridImages(final VaeModelPortObjectSpec model) {
-        return Math.min(m_gridImages.getIntValue(), GridBounds.maxImages(model.getHeight(), model.getWidth()));
+        return Math.min(m_settings.m_gridImages.getIntValue(),
+            GridBounds.maxImages(model.getHeight(), model.getWidth()));
     }
 
     /** Refuses appended pixel columns for large images, and a model whose inference cannot fit. */
     private void checkSize(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
-        if (m_appendPixels.getBooleanValue()) {
+        if (m_settings.m_appendPixels.getBooleanValue()) {
             PixelColumns.checkAppendable(model.getHeight(), model.getWidth(),
                 "Append reconstructed pixel columns (rec_px_*)");
         }
-        MemoryCheck.check(MemoryCheck.reconstructor(model.getConfig(), m_appendPixels.getBooleanValue(),
-            m_appendLatent.getBooleanValue(), gridImages(model)));
+        MemoryCheck.check(MemoryCheck.reconstructor(model.getConfig(), m_settings.m_appendPixels.getBooleanValue(),
+            m_settings.m_appendLatent.getBooleanValue(), gridImages(model)));
     }
 
     @Override
@@ -159,8 +127,8 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         int w = spec.getWidth();
         int pixels = h * w;
         int latent = spec.getLatentSize();
-        boolean appendPixels = m_appendPixels.getBooleanValue();
-        boolean appendLatent = m_appendLatent.getBooleanValue();
+        boolean appendPixels = m_settings.m_appendPixels.getBooleanValue();
+        boolean appendLatent = m_settings.m_appendLatent.getBooleanValue();
         int gridMax = gridImages(spec);
         float[] gridOriginals = new float[Math.multiplyExact(gridMax, pixels)];
         float[] gridRecon = new float[Math.multiplyExact(gridMax, pixels)];
@@ -202,10 +170,10 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
             }, exec, exec.createSubProgress(0.95));
         }
         String warning = reader.warning("their reconstruction columns are missing");
-        if (gridMax < m_gridImages.getIntValue() && gridCount[0] == gridMax) {
+        if (gridMax < m_settings.m_gridImages.getIntValue() && gridCount[0] == gridMax) {
             String grid = String.format(java.util.Locale.ROOT, "The comparison image shows %d of the %d images set "
                 + "(\"Images (first rows)\"): one grid holds at most %d images of %d×%d.", gridMax,
-                m_gridImages.getIntValue(), gridMax, h, w);
+                m_settings.m_gridImages.getIntValue(), gridMax, h, w);
             warning = warning == null ? grid : warning + " " + grid;
         }
         if (warning != null) {
@@ -213,24 +181,23 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         }
         byte[] png = gridCount[0] == 0 ? PngImages.toPng(new float[pixels], 0, h, w)
             : PngImages.toPngBytes(ImageGrids.comparison(gridOriginals, gridRecon, gridCount[0], h, w,
-                m_gridColumns.getIntValue()));
+                m_settings.m_gridColumns.getIntValue()));
         exec.setProgress(1.0);
         return new PortObject[]{out, new ImagePortObject(new PNGImageContent(png), imageSpec())};
     }
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        SettingsGroup.saveAll(all(), settings);
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        SettingsGroup.validateAll(all(), settings);
+        m_settings.validate(settings);
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        SettingsGroup.loadAll(all(), settings);
-        ColumnSelection.migrateLegacy(m_columns, settings);
+        m_settings.load(settings);
     }
 }

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  */
 final class LatentPoints {
 
-    private final String m_mode;
+    private final SamplerMode m_mode;
 
     private final int m_latent;
 
@@ -31,18 +31,21 @@ final class LatentPoints {
     private int m_next;
 
     /** Random or interpolation: {@code count} points from {@code seed}. */
-    static LatentPoints sampled(final String mode, final int latent, final int count, final long seed) {
+    static LatentPoints sampled(final SamplerMode mode, final int latent, final int count, final long seed) {
+        if (mode == SamplerMode.TRAVERSAL) {
+            throw new IllegalArgumentException("the traversal is not sampled; use LatentPoints.traversal");
+        }
         return new LatentPoints(mode, latent, count, seed, 0, 0, 0, 0);
     }
 
     /** The traversal grid over dimensions {@code dimX} (left to right) and {@code dimY} (top to bottom). */
     static LatentPoints traversal(final int latent, final int steps, final double range, final int dimX,
         final int dimY) {
-        return new LatentPoints(VaeSamplerNodeModel.MODE_TRAVERSAL, latent, Math.multiplyExact(steps, steps), 0, steps,
+        return new LatentPoints(SamplerMode.TRAVERSAL, latent, Math.multiplyExact(steps, steps), 0, steps,
             range, dimX, Math.min(dimY, latent - 1));
     }
 
-    private LatentPoints(final String mode, final int latent, final int count, final long seed, final int steps,
+    private LatentPoints(final SamplerMode mode, final int latent, final int count, final long seed, final int steps,
         final double range, final int dimX, final int dimY) {
         m_mode = mode;
         m_latent = latent;
@@ -52,7 +55,7 @@ final class LatentPoints {
         m_dimX = dimX;
         m_dimY = dimY;
         SplittableRandom random = new SplittableRandom(seed);
-        if (VaeSamplerNodeModel.MODE_INTERPOLATION.equals(mode)) {
+        if (mode == SamplerMode.INTERPOLATION) {
             m_ends = new float[2 * latent];
             for (int i = 0; i < m_ends.length; i++) {
                 m_ends[i] = (float)random.nextGaussian();
@@ -78,12 +81,12 @@ final class LatentPoints {
         for (int r = 0; r < n; r++) {
             int i = m_next + r;
             int base = r * m_latent;
-            if (VaeSamplerNodeModel.MODE_INTERPOLATION.equals(m_mode)) {
+            if (m_mode == SamplerMode.INTERPOLATION) {
                 float t = m_count == 1 ? 0f : i / (float)(m_count - 1);
                 for (int j = 0; j < m_latent; j++) {
                     z[base + j] = m_ends[j] + t * (m_ends[m_latent + j] - m_ends[j]);
                 }
-            } else if (VaeSamplerNodeModel.MODE_TRAVERSAL.equals(m_mode)) {
+            } else if (m_mode == SamplerMode.TRAVERSAL) {
                 int row = i / m_steps;
                 int col = i % m_steps;
                 z[base + m_dimX] = (float)(-m_range + 2 * m_range * col / (m_steps - 1));

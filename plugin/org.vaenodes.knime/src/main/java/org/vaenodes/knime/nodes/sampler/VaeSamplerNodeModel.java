@@ -16,19 +16,13 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
-import org.knime.core.node.defaultnodesettings.SettingsModelLong;
-import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.image.ImagePortObject;
 import org.knime.core.node.port.image.ImagePortObjectSpec;
-import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.nodes.StatelessNodeModel;
 import org.vaenodes.engine.image.GridBounds;
 import org.vaenodes.engine.image.ImageGrids;
@@ -45,85 +39,20 @@ import org.vaenodes.knime.table.PixelColumns;
 /** Generates new images from a VAE: random samples, an interpolation or a traversal of two latent dimensions. */
 public final class VaeSamplerNodeModel extends StatelessNodeModel {
 
-    static final String MODE_RANDOM = "random";
-
-    static final String MODE_INTERPOLATION = "interpolation";
-
-    static final String MODE_TRAVERSAL = "traversal";
-
     /** Prefix of the latent vector columns. */
     public static final String LATENT_PREFIX = "z_";
 
     /** PNG column of the generated image. */
     public static final String IMAGE_COLUMN = "image";
 
-    final SettingsModelString m_mode = createMode();
-
-    final SettingsModelIntegerBounded m_count = createCount();
-
-    final SettingsModelLong m_seed = createSeed();
-
-    final SettingsModelIntegerBounded m_dimX = createDimX();
-
-    final SettingsModelIntegerBounded m_dimY = createDimY();
-
-    final SettingsModelIntegerBounded m_steps = createSteps();
-
-    final SettingsModelDoubleBounded m_range = createRange();
-
-    final SettingsModelBoolean m_appendPixels = createAppendPixels();
-
-    final SettingsModelIntegerBounded m_gridColumns = createGridColumns();
+    private final VaeSamplerSettings m_settings = new VaeSamplerSettings();
 
     VaeSamplerNodeModel() {
         super(new PortType[]{VaeModelPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, ImagePortObject.TYPE});
     }
 
-    static SettingsModelString createMode() {
-        return new SettingsModelString("mode", MODE_RANDOM);
-    }
-
-    static SettingsModelIntegerBounded createCount() {
-        return new SettingsModelIntegerBounded("count", 16, 1, 1_000_000);
-    }
-
-    static SettingsModelLong createSeed() {
-        return new SettingsModelLong("seed", 0);
-    }
-
-    static SettingsModelIntegerBounded createDimX() {
-        return new SettingsModelIntegerBounded("traversal_dim_x", 0, 0, 4095);
-    }
-
-    static SettingsModelIntegerBounded createDimY() {
-        return new SettingsModelIntegerBounded("traversal_dim_y", 1, 0, 4095);
-    }
-
-    static SettingsModelIntegerBounded createSteps() {
-        return new SettingsModelIntegerBounded("traversal_steps", 8, 2, 100);
-    }
-
-    static SettingsModelDoubleBounded createRange() {
-        return new SettingsModelDoubleBounded("traversal_range", 3.0, 0.0, 100.0);
-    }
-
-    static SettingsModelBoolean createAppendPixels() {
-        return new SettingsModelBoolean("append_pixels", false);
-    }
-
-    static SettingsModelIntegerBounded createGridColumns() {
-        return new SettingsModelIntegerBounded("grid_columns", 8, 1, 128);
-    }
-
-    private List<SettingsModel> all() {
-        return List.of(m_mode, m_count, m_seed, m_dimX, m_dimY, m_steps, m_range, m_appendPixels, m_gridColumns);
-    }
-
-    private static void checkMode(final String mode) throws InvalidSettingsException {
-        if (!List.of(MODE_RANDOM, MODE_INTERPOLATION, MODE_TRAVERSAL).contains(mode)) {
-            throw new InvalidSettingsException("Unknown mode \"" + mode + "\"; use random, interpolation or "
-                + "traversal.");
-        }
+    VaeSamplerSettings settings() {
+        return m_settings;
     }
 
     private DataTableSpec outSpec(final VaeModelPortObjectSpec model) {
@@ -132,25 +61,24 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
             cols.add(new DataColumnSpecCreator(LATENT_PREFIX + i, DoubleCell.TYPE).createSpec());
         }
         cols.add(ImageCells.spec(IMAGE_COLUMN));
-        if (m_appendPixels.getBooleanValue()) {
+        if (m_settings.m_appendPixels.getBooleanValue()) {
             cols.addAll(List.of(PixelColumns.specs(model.getHeight(), model.getWidth())));
         }
         return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
     }
 
     private void check(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
-        checkMode(m_mode.getStringValue());
-        if (MODE_TRAVERSAL.equals(m_mode.getStringValue())) {
+        if (m_settings.mode() == SamplerMode.TRAVERSAL) {
             int latent = model.getLatentSize();
-            for (SettingsModelIntegerBounded d : List.of(m_dimX, m_dimY)) {
+            for (SettingsModelIntegerBounded d : List.of(m_settings.m_dimX, m_settings.m_dimY)) {
                 if (d.getIntValue() >= latent) {
                     throw new InvalidSettingsException("Latent dimension " + d.getIntValue() + " does not exist: "
                         + "the model has latent size " + latent + " (dimensions 0–" + (latent - 1) + ").");
                 }
             }
-            if (latent > 1 && m_dimX.getIntValue() == m_dimY.getIntValue()) {
+            if (latent > 1 && m_settings.m_dimX.getIntValue() == m_settings.m_dimY.getIntValue()) {
                 throw new InvalidSettingsException("The traversal needs two different latent dimensions; both are "
-                    + m_dimX.getIntValue() + ".");
+                    + m_settings.m_dimX.getIntValue() + ".");
             }
         }
     }
@@ -158,39 +86,42 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         VaeModelPortObjectSpec model = NodeSupport.modelSpec(inSpecs[0]);
+        m_settings.check();
         check(model);
         checkSize(model);
         return new PortObjectSpec[]{outSpec(model), new ImagePortObjectSpec(PNGImageContent.TYPE)};
     }
 
     /** The points to decode, in chunks. */
-    private LatentPoints points(final int latent) {
-        if (MODE_TRAVERSAL.equals(m_mode.getStringValue())) {
-            return LatentPoints.traversal(latent, m_steps.getIntValue(), m_range.getDoubleValue(), m_dimX.getIntValue(),
-                m_dimY.getIntValue());
+    private LatentPoints points(final SamplerMode mode, final int latent) {
+        if (mode == SamplerMode.TRAVERSAL) {
+            return LatentPoints.traversal(latent, m_settings.m_steps.getIntValue(),
+                m_settings.m_range.getDoubleValue(), m_settings.m_dimX.getIntValue(), m_settings.m_dimY.getIntValue());
         }
-        return LatentPoints.sampled(m_mode.getStringValue(), latent, m_count.getIntValue(), m_seed.getLongValue());
+        return LatentPoints.sampled(mode, latent, m_settings.m_count.getIntValue(), m_settings.m_seed.getLongValue());
     }
 
     /** Images in the grid output: all of them, at most what one grid of images this size may hold. */
-    private int gridImages(final VaeModelPortObjectSpec model) {
-        int n = MODE_TRAVERSAL.equals(m_mode.getStringValue()) ? m_steps.getIntValue() * m_steps.getIntValue()
-            : m_count.getIntValue();
+    private int gridImages(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
+        int steps = m_settings.m_steps.getIntValue();
+        int n = m_settings.mode() == SamplerMode.TRAVERSAL ? steps * steps : m_settings.m_count.getIntValue();
         return Math.min(n, GridBounds.maxImages(model.getHeight(), model.getWidth()));
     }
 
     /** Refuses appended pixel columns for large images, and a model whose decoding cannot fit. */
     private void checkSize(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
-        if (m_appendPixels.getBooleanValue()) {
+        if (m_settings.m_appendPixels.getBooleanValue()) {
             PixelColumns.checkAppendable(model.getHeight(), model.getWidth(), "Append pixel columns (px_*)");
         }
-        MemoryCheck.check(MemoryCheck.sampler(model.getConfig(), m_appendPixels.getBooleanValue(), gridImages(model)));
+        MemoryCheck.check(MemoryCheck.sampler(model.getConfig(), m_settings.m_appendPixels.getBooleanValue(),
+            gridImages(model)));
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
         VaeModelPortObjectSpec spec = port.getSpec();
+        SamplerMode mode = m_settings.mode();
         check(spec);
         checkSize(spec);
         DataTableSpec outSpec = outSpec(spec);
@@ -198,8 +129,8 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
         int w = spec.getWidth();
         int pixels = h * w;
         int latent = spec.getLatentSize();
-        boolean appendPixels = m_appendPixels.getBooleanValue();
-        LatentPoints points = points(latent);
+        boolean appendPixels = m_settings.m_appendPixels.getBooleanValue();
+        LatentPoints points = points(mode, latent);
         int n = points.count();
         int gridMax = gridImages(spec);
         // only the grid's images are kept; the rest are written to the table chunk by chunk
@@ -241,8 +172,8 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
                 + "images (one grid holds at most %,d images of %d×%d); the table has all of them.", gridMax, n, gridMax,
                 h, w));
         }
-        int columns = MODE_TRAVERSAL.equals(m_mode.getStringValue()) ? m_steps.getIntValue()
-            : m_gridColumns.getIntValue();
+        int columns = mode == SamplerMode.TRAVERSAL ? m_settings.m_steps.getIntValue()
+            : m_settings.m_gridColumns.getIntValue();
         byte[] png = PngImages.toPngBytes(ImageGrids.tiles(grid, gridMax, h, w, columns));
         return new PortObject[]{out.getTable(),
             new ImagePortObject(new PNGImageContent(png), new ImagePortObjectSpec(PNGImageContent.TYPE))};
@@ -250,17 +181,16 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
-        SettingsGroup.saveAll(all(), settings);
+        m_settings.save(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        SettingsGroup.validateAll(all(), settings);
-        checkMode(settings.getString("mode"));
+        m_settings.validate(settings);
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        SettingsGroup.loadAll(all(), settings);
+        m_settings.load(settings);
     }
 }

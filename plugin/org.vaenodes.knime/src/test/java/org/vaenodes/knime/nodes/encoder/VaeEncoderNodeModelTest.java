@@ -25,7 +25,7 @@ class VaeEncoderNodeModelTest {
     void configureAppendsLatentColumns() throws Exception {
         VaeModelPortObject model = KnimeFixtures.tinyModel();
         VaeEncoderNodeModel m = new VaeEncoderNodeFactory().createNodeModel();
-        m.m_logStd.setBooleanValue(true);
+        m.settings().m_logStd.setBooleanValue(true);
         DataTableSpec out = (DataTableSpec)StubNodes.configure(m, model.getSpec(), KnimeFixtures.pixelSpec(8, 8))[0];
         assertThat(out.getNumColumns()).isEqualTo(1 + 64 + 4);
         assertThat(out.getColumnSpec(65).getName()).isEqualTo("z_mean_0");
@@ -75,11 +75,11 @@ class VaeEncoderNodeModelTest {
         assertThatThrownBy(() -> StubNodes.execute(new VaeEncoderNodeModel(), exec, KnimeFixtures.tinyModel(), in))
             .isInstanceOf(CanceledExecutionException.class);
         VaeEncoderNodeModel m = new VaeEncoderNodeModel();
-        m.m_logStd.setBooleanValue(true);
+        m.settings().m_logStd.setBooleanValue(true);
         NodeSettings s = StubNodes.saveSettings(m);
         VaeEncoderNodeModel m2 = new VaeEncoderNodeModel();
         StubNodes.loadSettings(m2, StubNodes.xmlRoundTrip(s));
-        assertThat(m2.m_logStd.getBooleanValue()).isTrue();
+        assertThat(m2.settings().m_logStd.getBooleanValue()).isTrue();
         assertThat(new VaeEncoderNodeFactory().getNodeName()).isEqualTo("VAE Encoder");
         assertThat(new VaeEncoderNodeFactory().getIcon()).isNotNull();
         PortObjectSpec[] specs = {KnimeFixtures.tinyModel().getSpec(), KnimeFixtures.pixelSpec(8, 8)};

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 import org.knime.core.data.DataColumnSpec;
@@ -23,6 +24,7 @@ import org.vaenodes.engine.idx.IdxImages;
 import org.vaenodes.engine.idx.IdxReader;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.knime.KnimeFixtures;
+import org.vaenodes.knime.LogCapture;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.table.PixelColumns;
@@ -145,6 +147,26 @@ class VaeLearnerNodeModelTest {
             for (int i = 0; i < z1.length; i++) {
                 assertThat(z2[i]).isEqualTo(z1[i]);
             }
+        }
+    }
+
+    @Test
+    void trainingIsLoggedForKnimesConsole() throws Exception {
+        ExecutionContext exec = StubContexts.newExecutionContext();
+        BufferedDataTable in = KnimeFixtures.squares(exec, 20);
+        VaeLearnerNodeModel m = tiny();
+        m.settings().m_iterations.setIntValue(3);
+        try (LogCapture log = LogCapture.of(VaeLearnerNodeModel.class)) {
+            PortObject[] out = StubNodes.run(m, exec, in);
+            List<String> info = log.messages(Level.INFO);
+            assertThat(info).hasSize(2);
+            assertThat(info.get(0)).startsWith("Training a VAE on 20 images of 8×8: input 8×8×1 · encoder conv "
+                + "[4, 4, 4] filters").contains("latent 2", "3 iterations, batch 16", "ND4J CPU backend",
+                    "2 threads");
+            double lastLoss = ((DoubleValue)StubContexts.rows((BufferedDataTable)out[1]).get(2).getCell(1))
+                .getDoubleValue();
+            assertThat(info.get(1)).matches("Trained 3 iterations in \\d+\\.\\d s; final loss .*")
+                .contains(String.format(java.util.Locale.ROOT, "final loss %.4f (", lastLoss));
         }
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,8 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObjectSpec;
 import org.vaenodes.engine.idx.IdxWriter;
+import org.vaenodes.knime.LogCapture;
+import org.vaenodes.knime.nodes.SavedChoice;
 import org.vaenodes.knime.table.PixelColumns;
 import org.vaenodes.knimestub.StubContexts;
 import org.vaenodes.knimestub.StubNodes;
@@ -68,7 +71,7 @@ class MnistReaderNodeModelTest {
         }
         assertThat(max).isEqualTo(1.0);
 
-        m.settings().m_pixelScale.setStringValue(MnistReaderSettings.SCALE_BYTE);
+        m.settings().m_pixelScale.setStringValue(PixelScale.BYTE.key());
         rows = StubContexts.rows(run(m));
         max = 0;
         for (int p = 2; p < rows.get(0).getNumCells(); p++) {
@@ -84,7 +87,7 @@ class MnistReaderNodeModelTest {
         Path labels = tmp.resolve("labels-idx1-ubyte");
         IdxWriter.writeLabels(labels, new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1}, false);
         MnistReaderNodeModel m = new MnistReaderNodeModel();
-        m.settings().m_mode.setStringValue(MnistReaderSettings.MODE_LOCAL);
+        m.settings().m_mode.setStringValue(MnistSource.LOCAL.key());
         m.settings().m_imagesFile.setStringValue(images.toString());
         DataTableSpec spec = (DataTableSpec)StubNodes.configure(m)[0];
         assertThat(spec.containsName("label")).isFalse();
@@ -100,7 +103,7 @@ class MnistReaderNodeModelTest {
     @Test
     void localBadFilesGiveClearErrors() throws Exception {
         MnistReaderNodeModel m = new MnistReaderNodeModel();
-        m.settings().m_mode.setStringValue(MnistReaderSettings.MODE_LOCAL);
+        m.settings().m_mode.setStringValue(MnistSource.LOCAL.key());
         assertThatThrownBy(() -> StubNodes.configure(m)).isInstanceOf(InvalidSettingsException.class)
             .hasMessageContaining("No images file set");
         Path junk = tmp.resolve("junk.bin");
@@ -116,7 +119,7 @@ class MnistReaderNodeModelTest {
     void realMnistLocalFilesMatchBuiltin() throws Exception {
         Path dir = SharedData.mnistDir();
         MnistReaderNodeModel local = new MnistReaderNodeModel();
-        local.settings().m_mode.setStringValue(MnistReaderSettings.MODE_LOCAL);
+        local.settings().m_mode.setStringValue(MnistSource.LOCAL.key());
         local.settings().m_imagesFile.setStringValue(dir.resolve("t10k-images-idx3-ubyte.gz").toString());
         local.settings().m_labelsFile.setStringValue(dir.resolve("t10k-labels-idx1-ubyte.gz").toString());
         local.settings().m_maxRows.setIntValue(200);
@@ -153,7 +156,7 @@ class MnistReaderNodeModelTest {
     private MnistReaderNodeModel downloadModel(final Map<String, String> md5, final HttpServer server,
         final Path cache) {
         MnistReaderNodeModel m = new MnistReaderNodeModel(new MnistDownloader(md5));
-        m.settings().m_mode.setStringValue(MnistReaderSettings.MODE_DOWNLOAD);
+        m.settings().m_mode.setStringValue(MnistSource.DOWNLOAD.key());
         m.settings().m_baseUrl.setStringValue("http://127.0.0.1:" + server.getAddress().getPort() + "/mnist");
         m.settings().m_cacheDir.setStringValue(cache.toString());
         return m;
@@ -193,6 +196,64 @@ class MnistReaderNodeModelTest {
     }
 
     @Test
+    void downloadAndCacheHitAreLogged() throws Exception {
+        Path served = Files.createDirectories(tmp.resolve("served-log"));
+        IdxWriter.writeImages(served.resolve("t10k-images-idx3-ubyte.gz"), TinyData.squares(3, 28, 28, 4), true);
+        IdxWriter.writeLabels(served.resolve("t10k-labels-idx1-ubyte.gz"), new int[]{1, 2, 3}, true);
+        Map<String, String> md5 = new HashMap<>();
+        md5.put("MNIST/t10k-images-idx3-ubyte.gz", MnistDownloader.md5(served.resolve("t10k-images-idx3-ubyte.gz")));
+        md5.put("MNIST/t10k-labels-idx1-ubyte.gz", MnistDownloader.md5(served.resolve("t10k-labels-idx1-ubyte.gz")));
+        HttpServer server = serve(served);
+        Path cache = tmp.resolve("cache-log");
+        try (LogCapture downloads = LogCapture.of(MnistDownloader.class);
+            LogCapture reads = LogCapture.of(MnistReaderNodeModel.class)) {
+            run(downloadModel(md5, server, cache));
+            assertThat(downloads.messages(Level.INFO)).hasSize(2).first().asString()
+                .startsWith("Downloading http://").endsWith("t10k-images-idx3-ubyte.gz to "
+                    + cache.resolve("t10k-images-idx3-ubyte.gz") + ".");
+            assertThat(downloads.messages(Level.FINE)).isEmpty();
+
+            run(downloadModel(md5, server, cache));
+            assertThat(downloads.messages(Level.INFO)).hasSize(2);
+            assertThat(downloads.messages(Level.FINE)).containsExactly(
+                "Using " + cache.resolve("t10k-images-idx3-ubyte.gz") + " from the cache (MD5 "
+                    + md5.get("MNIST/t10k-images-idx3-ubyte.gz") + " matches).",
+                "Using " + cache.resolve("t10k-labels-idx1-ubyte.gz") + " from the cache (MD5 "
+                    + md5.get("MNIST/t10k-labels-idx1-ubyte.gz") + " matches).");
+            assertThat(reads.messages(Level.INFO)).hasSize(2).allMatch(m -> m.equals("Reading MNIST images from "
+                + cache.resolve("t10k-images-idx3-ubyte.gz") + " and labels from "
+                + cache.resolve("t10k-labels-idx1-ubyte.gz") + "."));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void modesSaveTodaysStringsAndRefuseOthersByName() throws Exception {
+        assertThat(SavedChoice.keys(MnistSource.class)).containsExactly("builtin", "local", "download");
+        assertThat(SavedChoice.keys(MnistSplit.class)).containsExactly("test", "train");
+        assertThat(SavedChoice.keys(PixelScale.class)).containsExactly("unit", "byte");
+        assertThat(SavedChoice.labels(PixelScale.class)).containsExactly("[0, 1]", "0–255");
+        assertThat(PixelScale.parse("byte").factor()).isEqualTo(1.0);
+        assertThat(MnistSplit.parse("train")).isEqualTo(MnistSplit.TRAIN);
+        assertThatThrownBy(() -> MnistSource.parse("web")).isInstanceOf(InvalidSettingsException.class)
+            .hasMessage("Unknown source \"web\"; use builtin, local or download.");
+        assertThatThrownBy(() -> MnistSplit.parse("TRAIN")).isInstanceOf(InvalidSettingsException.class)
+            .hasMessage("Unknown split \"TRAIN\"; use train or test.");
+        assertThatThrownBy(() -> PixelScale.parse(null)).isInstanceOf(InvalidSettingsException.class)
+            .hasMessage("Unknown pixel scale \"null\"; use unit ([0, 1]) or byte (0–255).");
+
+        // a split the download does not know is refused only when the node downloads
+        MnistReaderNodeModel m = new MnistReaderNodeModel();
+        NodeSettings s = StubNodes.saveSettings(m);
+        s.addString("split", "validation");
+        StubNodes.validateSettings(m, s);
+        s.addString("mode", "download");
+        assertThatThrownBy(() -> StubNodes.validateSettings(m, s)).isInstanceOf(InvalidSettingsException.class)
+            .hasMessage("Unknown split \"validation\"; use train or test.");
+    }
+
+    @Test
     void failedDownloadNamesFileUrlAndWhatToDo() throws Exception {
         // nothing listens on a port that was just freed: the connection is refused at once
         int port;
@@ -200,7 +261,7 @@ class MnistReaderNodeModelTest {
             port = s.getLocalPort();
         }
         MnistReaderNodeModel m = new MnistReaderNodeModel();
-        m.settings().m_mode.setStringValue(MnistReaderSettings.MODE_DOWNLOAD);
+        m.settings().m_mode.setStringValue(MnistSource.DOWNLOAD.key());
         m.settings().m_baseUrl.setStringValue("http://127.0.0.1:" + port + "/mnist");
         m.settings().m_cacheDir.setStringValue(tmp.resolve("cache3").toString());
         assertThatThrownBy(() -> run(m)).hasMessageContaining("Download of t10k-images-idx3-ubyte.gz from http://127.0.0.1:"
@@ -230,7 +291,7 @@ class MnistReaderNodeModelTest {
     @Test
     void settingsRoundTripAndValidation() throws Exception {
         MnistReaderNodeModel m = new MnistReaderNodeModel();
-        m.settings().m_mode.setStringValue(MnistReaderSettings.MODE_DOWNLOAD);
+        m.settings().m_mode.setStringValue(MnistSource.DOWNLOAD.key());
         m.settings().m_dataset.setStringValue("Fashion-MNIST");
         m.settings().m_split.setStringValue("train");
         m.settings().m_maxRows.setIntValue(123);

@@ -29,10 +29,10 @@ class VaeReconstructorNodeModelTest {
         ExecutionContext exec = StubContexts.newExecutionContext();
         BufferedDataTable in = KnimeFixtures.squares(exec, 20);
         VaeReconstructorNodeModel m = new VaeReconstructorNodeFactory().createNodeModel();
-        m.m_appendPixels.setBooleanValue(true);
-        m.m_appendLatent.setBooleanValue(true);
-        m.m_gridImages.setIntValue(6);
-        m.m_gridColumns.setIntValue(3);
+        m.settings().m_appendPixels.setBooleanValue(true);
+        m.settings().m_appendLatent.setBooleanValue(true);
+        m.settings().m_gridImages.setIntValue(6);
+        m.settings().m_gridColumns.setIntValue(3);
         PortObject[] out = StubNodes.run(m, exec, KnimeFixtures.tinyModel(), in);
         BufferedDataTable t = (BufferedDataTable)out[0];
         DataTableSpec spec = t.getDataTableSpec();

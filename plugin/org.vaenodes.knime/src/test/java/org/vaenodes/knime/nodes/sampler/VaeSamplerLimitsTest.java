@@ -27,8 +27,8 @@ class VaeSamplerLimitsTest {
     void moreImagesThanAGridHoldsGoToTheTableAndTheGridShowsTheFirst() throws Exception {
         VaeSamplerNodeModel m = new VaeSamplerNodeModel();
         int n = GridBounds.MAX_IMAGES + 1;
-        m.m_count.setIntValue(n);
-        m.m_gridColumns.setIntValue(100);
+        m.settings().m_count.setIntValue(n);
+        m.settings().m_gridColumns.setIntValue(100);
         PortObject[] out = StubNodes.run(m, StubContexts.newExecutionContext(), KnimeFixtures.tinyModel());
         assertThat(((BufferedDataTable)out[0]).size()).isEqualTo(n);
         assertThat(StubNodes.warningMessage(m)).isEqualTo("The image output shows the first 10,000 of the 10,001 "
@@ -43,7 +43,7 @@ class VaeSamplerLimitsTest {
     @Test
     void pixelColumnsOfLargeImagesAreRefusedNamingTheOption() {
         VaeSamplerNodeModel m = new VaeSamplerNodeModel();
-        m.m_appendPixels.setBooleanValue(true);
+        m.settings().m_appendPixels.setBooleanValue(true);
         VaeModelPortObjectSpec large = new VaeModelPortObjectSpec(VaeConfig.builder().imageSize(512, 512)
             .encoderStrides(4, 4, 4).decoderStrides(1, 1, 1).filters(4).build());
         assertThatThrownBy(() -> StubNodes.configure(m, large)).isInstanceOf(InvalidSettingsException.class)
@@ -56,7 +56,7 @@ class VaeSamplerLimitsTest {
         try (VaeModel model = KnimeFixtures.tinyModel().openModel()) {
             int latent = model.config().latentSize();
             float[] all = model.sampleLatent(1000, 77);
-            LatentPoints random = LatentPoints.sampled(VaeSamplerNodeModel.MODE_RANDOM, latent, 1000, 77);
+            LatentPoints random = LatentPoints.sampled(SamplerMode.RANDOM, latent, 1000, 77);
             float[] joined = new float[1000 * latent];
             int at = 0;
             for (int chunk : new int[]{1, 255, 256, 488}) {
@@ -68,7 +68,7 @@ class VaeSamplerLimitsTest {
             assertThatThrownBy(() -> random.next(1)).isInstanceOf(IllegalArgumentException.class);
 
             float[] ends = model.sampleLatent(2, 5);
-            LatentPoints line = LatentPoints.sampled(VaeSamplerNodeModel.MODE_INTERPOLATION, latent, 3, 5);
+            LatentPoints line = LatentPoints.sampled(SamplerMode.INTERPOLATION, latent, 3, 5);
             line.next(2);
             // the last point is t = 1 of the line between the first two random points
             assertThat(line.next(1)).containsExactly(ends[0] + (ends[latent] - ends[0]),

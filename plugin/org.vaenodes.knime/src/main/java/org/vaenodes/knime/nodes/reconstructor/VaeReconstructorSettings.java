@@ -1,0 +1,48 @@
+package org.vaenodes.knime.nodes.reconstructor;
+
+import java.util.List;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
+import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+
+import org.vaenodes.knime.nodes.SettingsGroup;
+import org.vaenodes.knime.table.ColumnSelection;
+
+/** The VAE Reconstructor's settings: input pixel columns, what to append and the comparison image's layout. */
+final class VaeReconstructorSettings extends SettingsGroup {
+
+    final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
+
+    final SettingsModelBoolean m_appendPixels = new SettingsModelBoolean("append_pixels", false);
+
+    final SettingsModelBoolean m_appendLatent = new SettingsModelBoolean("append_latent_means", false);
+
+    final SettingsModelIntegerBounded m_gridImages = new SettingsModelIntegerBounded("grid_images", 16, 1, 1024);
+
+    final SettingsModelIntegerBounded m_gridColumns = new SettingsModelIntegerBounded("grid_columns", 8, 1, 128);
+
+    @Override
+    protected List<SettingsModel> all() {
+        return List.of(m_columns, m_appendPixels, m_appendLatent, m_gridImages, m_gridColumns);
+    }
+
+    @Override
+    protected VaeReconstructorSettings fresh() {
+        return new VaeReconstructorSettings();
+    }
+
+    /** The bounded models check their ranges; whether the sizes fit the model is known only in configure. */
+    @Override
+    protected void check() throws InvalidSettingsException {
+        // nothing to combine
+    }
+
+    @Override
+    protected void afterLoad(final NodeSettingsRO settings) throws InvalidSettingsException {
+        ColumnSelection.migrateLegacy(m_columns, settings);
+    }
+}
