@@ -50,54 +50,54 @@ public final class VaeNetwork implements AutoCloseable {
     public VaeNetwork(VaeArchitecture arch, Parameters params, int batch, boolean training, long matrixLimit) {
         NativeArrays.startOwning(owned);
         try {
-        VaeConfig c = arch.config();
-        this.batch = batch;
-        this.grid = c.codeHeight() * c.codeWidth();
-        float alpha = (float) c.leakyReluAlpha();
-        float keep = (float) c.keepProbability();
-        boolean dropout = training && keep < 1;
-        // one stream per dropout layer, all derived from the seed (batches and ε use other streams)
-        SplittableRandom masks = new SplittableRandom(c.seed() ^ 0x2545F4914F6CDD1DL);
+            VaeConfig c = arch.config();
+            this.batch = batch;
+            this.grid = c.codeHeight() * c.codeWidth();
+            float alpha = (float) c.leakyReluAlpha();
+            float keep = (float) c.keepProbability();
+            boolean dropout = training && keep < 1;
+            // one stream per dropout layer, all derived from the seed (batches and ε use other streams)
+            SplittableRandom masks = new SplittableRandom(c.seed() ^ 0x2545F4914F6CDD1DL);
 
-        images = create(batch, c.pixels());
-        imagesNio = nio(images);
-        INDArray in = images.reshape('c', batch, 1, c.height(), c.width());
-        INDArray inGradient = training ? create(batch, 1, c.height(), c.width()) : null; // computed, unused
-        for (VaeArchitecture.Conv layer : arch.encoder()) {
-            EncoderConv conv = new EncoderConv(layer, in, inGradient, params, batch, alpha, keep,
-                    dropout && layer.dropout() ? masks.split() : null);
-            encoder.add(conv);
-            in = conv.out();
-            inGradient = conv.outGradient();
-        }
-        long features = arch.mean().in();
-        latent = new LatentProjections(arch.mean(), arch.logStd(), in.reshape('c', batch, features),
-                training ? inGradient.reshape('c', batch, features) : null, params, batch);
+            images = create(batch, c.pixels());
+            imagesNio = nio(images);
+            INDArray in = images.reshape('c', batch, 1, c.height(), c.width());
+            INDArray inGradient = training ? create(batch, 1, c.height(), c.width()) : null; // computed, unused
+            for (VaeArchitecture.Conv layer : arch.encoder()) {
+                EncoderConv conv = new EncoderConv(layer, in, inGradient, params, batch, alpha, keep,
+                        dropout && layer.dropout() ? masks.split() : null);
+                encoder.add(conv);
+                in = conv.out();
+                inGradient = conv.outGradient();
+            }
+            long features = arch.mean().in();
+            latent = new LatentProjections(arch.mean(), arch.logStd(), in.reshape('c', batch, features),
+                    training ? inGradient.reshape('c', batch, features) : null, params, batch);
 
-        for (VaeArchitecture.Dense layer : arch.decoderDense()) {
-            dense.add(new SmallDense(layer, params, batch, alpha, training));
-        }
-        INDArray code = create(batch, 1, c.codeHeight(), c.codeWidth());
-        INDArray codeGradient = training ? create(batch, 1, c.codeHeight(), c.codeWidth()) : null;
-        codeNio = nio(code);
-        codeGradientNio = training ? nio(codeGradient) : null;
-        flipped = new float[batch * grid];
-        gridGradient = training ? new float[batch * grid] : null;
-        in = code;
-        inGradient = codeGradient;
-        boolean first = true;
-        for (VaeArchitecture.Conv layer : arch.decoder()) {
-            DecoderConv conv = new DecoderConv(layer, first, in, inGradient, params, batch, keep,
-                    dropout && layer.dropout() ? masks.split() : null, matrixLimit);
-            decoder.add(conv);
-            in = conv.out();
-            inGradient = conv.outGradient();
-            first = false;
-        }
-        long decoded = arch.output().in();
-        output = new OutputLayer(arch.output(), in.reshape('c', batch, decoded),
-                training ? inGradient.reshape('c', batch, decoded) : null, params, batch,
-                c.reconstructionLoss() != ReconstructionLoss.SUM_SQUARED);
+            for (VaeArchitecture.Dense layer : arch.decoderDense()) {
+                dense.add(new SmallDense(layer, params, batch, alpha, training));
+            }
+            INDArray code = create(batch, 1, c.codeHeight(), c.codeWidth());
+            INDArray codeGradient = training ? create(batch, 1, c.codeHeight(), c.codeWidth()) : null;
+            codeNio = nio(code);
+            codeGradientNio = training ? nio(codeGradient) : null;
+            flipped = new float[batch * grid];
+            gridGradient = training ? new float[batch * grid] : null;
+            in = code;
+            inGradient = codeGradient;
+            boolean first = true;
+            for (VaeArchitecture.Conv layer : arch.decoder()) {
+                DecoderConv conv = new DecoderConv(layer, first, in, inGradient, params, batch, keep,
+                        dropout && layer.dropout() ? masks.split() : null, matrixLimit);
+                decoder.add(conv);
+                in = conv.out();
+                inGradient = conv.outGradient();
+                first = false;
+            }
+            long decoded = arch.output().in();
+            output = new OutputLayer(arch.output(), in.reshape('c', batch, decoded),
+                    training ? inGradient.reshape('c', batch, decoded) : null, params, batch,
+                    c.reconstructionLoss() != ReconstructionLoss.SUM_SQUARED);
         } finally {
             NativeArrays.stopOwning();
         }
