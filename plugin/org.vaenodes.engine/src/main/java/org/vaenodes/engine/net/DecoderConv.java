@@ -43,6 +43,11 @@ final class DecoderConv {
      */
     DecoderConv(VaeArchitecture.Conv layer, boolean first, INDArray in, INDArray inGradient, Parameters params,
             int batch, float keep, SplittableRandom masks, long matrixLimit) {
+        if (layer.activation() != VaeArchitecture.Activation.RELU) {
+            // the ReLU is fused into each formulation below (and the dropout factor relies on it)
+            throw new IllegalArgumentException(layer.kernel() + ": DecoderConv implements ReLU only, not "
+                    + layer.activation());
+        }
         Parameters.Slot kernel = params.slot(layer.kernel());
         Parameters.Slot bias = params.slot(layer.bias());
         int k = layer.kernelSize();

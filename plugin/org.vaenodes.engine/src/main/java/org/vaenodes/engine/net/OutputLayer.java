@@ -31,6 +31,9 @@ final class OutputLayer {
     /** @param flat the decoder output [N, D]; {@code flatGradient} its gradient (null: inference) */
     OutputLayer(VaeArchitecture.Dense layer, INDArray flat, INDArray flatGradient, Parameters params, int batch,
             boolean withSoftplus) {
+        if (layer.activation() != VaeArchitecture.Activation.NONE) {
+            throw new IllegalArgumentException(layer.kernel() + ": the output layer gives logits, no activation");
+        }
         Parameters.Slot kernel = params.slot(layer.kernel());
         Parameters.Slot bias = params.slot(layer.bias());
         int pixels = Math.toIntExact(layer.out());
