@@ -3,6 +3,7 @@ package org.vaenodes.engine.train;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
@@ -68,7 +69,7 @@ final class DirectVaeStep {
         net = new VaeNetwork(arch, params, batch, true, matrixLimit);
         long total = params.values().length();
         Adam adamConfig = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
-        adamState = Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 1, adamConfig.stateSize(total));
+        adamState = Nd4j.zeros(DataType.FLOAT, 1, adamConfig.stateSize(total));
         adam = adamConfig.instantiate(adamState, true);
         gradRow = params.gradients().reshape('c', 1, total);
         xs = new float[batch * pixels];
