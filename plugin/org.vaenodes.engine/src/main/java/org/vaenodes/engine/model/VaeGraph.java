@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * Builds the SameDiff graphs of the VAE from a {@link VaeConfig} and a set of weights. Three graphs share the
+ * Builds the SameDiff graphs of the VAE from its layers ({@link VaeArchitecture}) and a set of weights. Three graphs share the
  * weight names of {@link VaeWeights}: the training graph (images and ε in, loss out, with dropout), the encoder
  * (images in, mean and log-std out) and the decoder (z in, images out). Layout is NCHW throughout.
  */
@@ -32,6 +32,7 @@ public final class VaeGraph {
     public static final String KL_PER_IMAGE = "kl_per_image";
 
     private final VaeConfig config;
+    private final VaeArchitecture arch;
     private final SameDiff sd;
     private final DataType dtype;
     /** Batch size of the training graph; its dropout masks have static shapes. 0 when there is no dropout. */
@@ -39,10 +40,11 @@ public final class VaeGraph {
 
     private VaeGraph(VaeConfig config, Map<String, INDArray> weights, DataType dtype, int batch) {
         this.config = config;
+        this.arch = new VaeArchitecture(config);
         this.sd = SameDiff.create();
         this.dtype = dtype;
         this.batch = batch;
-        for (VaeWeights.Param p : VaeWeights.params(config)) {
+        for (VaeWeights.Param p : arch.params()) {
             INDArray array = weights.get(p.name());
             if (array == null) {
                 throw new IllegalArgumentException("Missing weight '" + p.name() + "'");
@@ -102,60 +104,53 @@ public final class VaeGraph {
 
     /** Returns {mean, logStd}. */
     private SDVariable[] encoder(SDVariable x) {
-        int h = config.height();
-        int w = config.width();
-        int channels = 1;
-        SDVariable a = sd.reshape(x, -1, 1, h, w);
-        int[] filters = config.encoderFilters();
-        int[] strides = config.encoderStrides();
-        int k = config.kernelSize();
-        for (int i = 0; i < filters.length; i++) {
-            Conv2DConfig conv = Conv2DConfig.builder()
-                    .kH(k).kW(k).sH(strides[i]).sW(strides[i])
+        SDVariable a = sd.reshape(x, -1, 1, config.height(), config.width());
+        for (VaeArchitecture.Conv conv : arch.encoder()) {
+            Conv2DConfig cfg = Conv2DConfig.builder()
+                    .kH(conv.kernelSize()).kW(conv.kernelSize()).sH(conv.stride()).sW(conv.stride())
                     .paddingMode(PaddingMode.SAME).dataFormat(Conv2DConfig.NCHW).build();
-            a = sd.cnn.conv2d(a, sd.getVariable(VaeWeights.encoderKernel(i)), sd.getVariable(VaeWeights.encoderBias(i)), conv);
-            a = sd.nn.leakyRelu(a, config.leakyReluAlpha());
-            h = ceilDiv(h, strides[i]);
-            w = ceilDiv(w, strides[i]);
-            channels = filters[i];
-            a = dropout(a, channels, h, w);
+            a = sd.cnn.conv2d(a, sd.getVariable(conv.kernel()), sd.getVariable(conv.bias()), cfg);
+            a = activationAndDropout(a, conv);
         }
-        SDVariable flat = sd.reshape(a, -1, (long) channels * h * w);
-        SDVariable mean = dense(flat, VaeWeights.MEAN_KERNEL, VaeWeights.MEAN_BIAS).add(MEAN, 0.0);
-        SDVariable logStd = dense(flat, VaeWeights.LOG_STD_KERNEL, VaeWeights.LOG_STD_BIAS).mul(LOG_STD, 0.5);
+        SDVariable flat = sd.reshape(a, -1, arch.mean().in());
+        SDVariable mean = dense(flat, arch.mean()).add(MEAN, 0.0);
+        SDVariable logStd = dense(flat, arch.logStd()).mul(LOG_STD, 0.5);
         return new SDVariable[] {mean, logStd};
     }
 
     private SDVariable decoderLogits(SDVariable z) {
-        double alpha = config.leakyReluAlpha();
-        SDVariable d = sd.nn.leakyRelu(dense(z, VaeWeights.HIDDEN_KERNEL, VaeWeights.HIDDEN_BIAS), alpha);
-        d = sd.nn.leakyRelu(dense(d, VaeWeights.GRID_KERNEL, VaeWeights.GRID_BIAS), alpha);
-        int h = config.codeHeight();
-        int w = config.codeWidth();
-        d = sd.reshape(d, -1, 1, h, w);
-        int[] filters = config.decoderFilters();
-        int[] strides = config.decoderStrides();
-        int channels = 1;
-        for (int i = 0; i < filters.length; i++) {
-            d = sameTransposedConv(d, VaeWeights.decoderKernel(i), VaeWeights.decoderBias(i), strides[i], h * strides[i], w * strides[i]);
-            d = sd.nn.relu(d, 0);
-            h *= strides[i];
-            w *= strides[i];
-            channels = filters[i];
-            if (i < filters.length - 1) {
-                d = dropout(d, channels, h, w);
-            }
+        SDVariable d = z;
+        for (VaeArchitecture.Dense layer : arch.decoderDense()) {
+            d = activation(dense(d, layer), layer.activation());
         }
-        SDVariable flat = sd.reshape(d, -1, (long) channels * h * w);
-        return dense(flat, VaeWeights.OUTPUT_KERNEL, VaeWeights.OUTPUT_BIAS);
+        d = sd.reshape(d, -1, 1, config.codeHeight(), config.codeWidth());
+        for (VaeArchitecture.Conv conv : arch.decoder()) {
+            d = sameTransposedConv(d, conv.kernel(), conv.bias(), conv.stride(), conv.outHeight(), conv.outWidth());
+            d = activationAndDropout(d, conv);
+        }
+        SDVariable flat = sd.reshape(d, -1, arch.output().in());
+        return dense(flat, arch.output());
+    }
+
+    private SDVariable activationAndDropout(SDVariable a, VaeArchitecture.Conv conv) {
+        a = activation(a, conv.activation());
+        return conv.dropout() ? dropout(a, conv.outChannels(), conv.outHeight(), conv.outWidth()) : a;
+    }
+
+    private SDVariable activation(SDVariable a, VaeArchitecture.Activation activation) {
+        return switch (activation) {
+            case NONE -> a;
+            case RELU -> sd.nn.relu(a, 0);
+            case LEAKY_RELU -> sd.nn.leakyRelu(a, config.leakyReluAlpha());
+        };
     }
 
     /**
      * x·W + b as a BLAS matmul and a broadcast add. SameDiff's fused xw_plus_b is not BLAS-backed in M2.1 and
      * took ~60% of a training iteration here.
      */
-    private SDVariable dense(SDVariable in, String kernel, String bias) {
-        return sd.mmul(in, sd.getVariable(kernel)).add(sd.getVariable(bias));
+    private SDVariable dense(SDVariable in, VaeArchitecture.Dense layer) {
+        return sd.mmul(in, sd.getVariable(layer.kernel())).add(sd.getVariable(layer.bias()));
     }
 
     /**
@@ -202,9 +197,5 @@ public final class VaeGraph {
         sd.mean(LOSS, perImage);
         sd.mean(RECONSTRUCTION, recon);
         sd.mean(KL, kl);
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 }

@@ -1,6 +1,5 @@
 package org.vaenodes.engine.model;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class VaeWeights {
 
+    // the file format's names; VaeArchitecture says which layer each belongs to
     static final String MEAN_KERNEL = "mean_W";
     static final String MEAN_BIAS = "mean_b";
     static final String LOG_STD_KERNEL = "logstd_W";
@@ -51,49 +51,12 @@ public final class VaeWeights {
     static String decoderKernel(int i) { return "dec_deconv" + i + "_W"; }
     static String decoderBias(int i) { return "dec_deconv" + i + "_b"; }
 
-    /** All parameters of a model with this configuration, in a fixed order. */
+    /**
+     * All parameters of a model with this configuration, in the model file's order (names, shapes and order
+     * are the file format: {@link ModelFileReader} checks files against them).
+     */
     public static List<Param> params(VaeConfig c) {
-        List<Param> ps = new ArrayList<>();
-        int k = c.kernelSize();
-        long kk = (long) k * k;
-        int in = 1;
-        int[] ef = c.encoderFilters();
-        for (int i = 0; i < ef.length; i++) {
-            // conv2d weights in libnd4j's default layout [kH, kW, inChannels, outChannels]
-            ps.add(new Param(encoderKernel(i), new long[] {k, k, in, ef[i]}, kk * in, kk * ef[i]));
-            ps.add(bias(encoderBias(i), ef[i]));
-            in = ef[i];
-        }
-        long flat = (long) in * c.codeHeight() * c.codeWidth();
-        ps.add(dense(MEAN_KERNEL, flat, c.latentSize()));
-        ps.add(bias(MEAN_BIAS, c.latentSize()));
-        ps.add(dense(LOG_STD_KERNEL, flat, c.latentSize()));
-        ps.add(bias(LOG_STD_BIAS, c.latentSize()));
-        ps.add(dense(HIDDEN_KERNEL, c.latentSize(), c.decoderHidden()));
-        ps.add(bias(HIDDEN_BIAS, c.decoderHidden()));
-        long grid = (long) c.codeHeight() * c.codeWidth();
-        ps.add(dense(GRID_KERNEL, c.decoderHidden(), grid));
-        ps.add(bias(GRID_BIAS, grid));
-        int[] df = c.decoderFilters();
-        in = 1;
-        for (int i = 0; i < df.length; i++) {
-            // deconv2d weights in libnd4j's layout [kH, kW, outChannels, inChannels]
-            ps.add(new Param(decoderKernel(i), new long[] {k, k, df[i], in}, kk * df[i], kk * in));
-            ps.add(bias(decoderBias(i), df[i]));
-            in = df[i];
-        }
-        long decoded = (long) in * c.decodedHeight() * c.decodedWidth();
-        ps.add(dense(OUTPUT_KERNEL, decoded, c.pixels()));
-        ps.add(bias(OUTPUT_BIAS, c.pixels()));
-        return ps;
-    }
-
-    private static Param dense(String name, long in, long out) {
-        return new Param(name, new long[] {in, out}, in, out);
-    }
-
-    private static Param bias(String name, long n) {
-        return new Param(name, new long[] {n}, 0, 0);
+        return new VaeArchitecture(c).params();
     }
 
     /** Fresh initial weights for {@code c}, reproducible from {@code c.seed()}. */

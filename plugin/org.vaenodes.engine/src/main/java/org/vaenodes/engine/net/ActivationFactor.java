@@ -1,4 +1,4 @@
-package org.vaenodes.engine.train;
+package org.vaenodes.engine.net;
 
 import java.nio.FloatBuffer;
 import java.util.SplittableRandom;
@@ -39,8 +39,8 @@ final class ActivationFactor implements Runnable {
         if (pre.length() != factor.length()) {
             throw new IllegalArgumentException("pre-activation and factor differ in length");
         }
-        this.preNio = DirectVaeStep.nio(pre);
-        this.factorNio = DirectVaeStep.nio(factor);
+        this.preNio = NativeArrays.nio(pre);
+        this.factorNio = NativeArrays.nio(factor);
         this.pre = new float[Math.toIntExact(pre.length())];
         this.factor = new float[this.pre.length];
         this.slope = negativeSlope;

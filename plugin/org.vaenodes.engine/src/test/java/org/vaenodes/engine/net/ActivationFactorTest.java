@@ -1,4 +1,4 @@
-package org.vaenodes.engine.train;
+package org.vaenodes.engine.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

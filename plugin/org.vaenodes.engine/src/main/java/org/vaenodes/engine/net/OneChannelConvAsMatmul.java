@@ -1,16 +1,14 @@
-package org.vaenodes.engine.train;
+package org.vaenodes.engine.net;
 
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.nd4j.linalg.api.blas.params.MMulTranspose;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.broadcast.BroadcastAddOp;
-import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>Which kernel tap links grid cell q to output position p is not derived from padding arithmetic: the
  * layer's own ops are run once on one-hot inputs with a kernel whose entries are their tap numbers, so this
- * computes the same function as those ops by construction (DirectVaeStepTest also checks it against SameDiff).
+ * computes the same function as those ops by construction (DirectVaeStepTest and VaeModelInferenceTest check
+ * both paths against SameDiff and each other).
  * The kernel's flat layout must be {@code tap · F + filter} (true of both internal layouts for one input channel).
  */
 final class OneChannelConvAsMatmul {
@@ -48,10 +47,9 @@ final class OneChannelConvAsMatmul {
     private final INDArray outputGradSum;
     private final FloatBuffer outputGradSumNio;
 
-    private final FloatBuffer params;
-    private final FloatBuffer grads;
-    private final int kernelOffset;
-    private final int biasOffset;
+    private final Parameters params;
+    private final Parameters.Slot kernelSlot;
+    private final Parameters.Slot biasSlot;
     private final float[] kernel;
     private final float[] bias;
     private final float[] row;
@@ -59,77 +57,81 @@ final class OneChannelConvAsMatmul {
     private final float[] gradKernel;
     private final float[] gradBias;
 
-    private final List<Object> forward = new ArrayList<>();
-    private final List<Object> backward = new ArrayList<>();
+    private final Steps forward;
+    private final Steps backward;
 
     /**
-     * @param in the layer's input [B, 1, h, w]; {@code dIn} its gradient (written)
+     * @param in the layer's input [B, 1, h, w]; {@code dIn} its gradient (written), null for inference, where
+     *        the weights stay fixed and the matrix is built once
      * @param out the layer's pre-activation output [B, F, oh, ow], contiguous; {@code dOut} its gradient (read)
-     * @param kernelShape the kernel's shape (its flat layout: tap · F + filter)
-     * @param params, grads the flat parameter and gradient buffers, the kernel and bias at the given offsets
+     * @param kernel, bias the layer's parameters (the kernel's flat layout: tap · F + filter)
      * @param layer runs the layer's own ops (pre-activation output, or any function that equals it on
      *        non-negative values) on a batch of inputs with the given kernel and a zero bias
      */
-    OneChannelConvAsMatmul(INDArray in, INDArray dIn, INDArray out, INDArray dOut, long[] kernelShape,
-            FloatBuffer params, FloatBuffer grads, int kernelOffset, int biasOffset,
-            Function<INDArray[], INDArray> layer) {
+    OneChannelConvAsMatmul(INDArray in, INDArray dIn, INDArray out, INDArray dOut, Parameters.Slot kernel,
+            Parameters.Slot bias, Parameters params, Function<INDArray[], INDArray> layer) {
         long batch = in.size(0);
         cells = Math.toIntExact(in.length() / batch);
         filters = Math.toIntExact(out.size(1));
         positions = Math.toIntExact(out.length() / batch / filters);
-        int kernelLength = 1;
-        for (long d : kernelShape) {
-            kernelLength *= (int) d;
-        }
+        long[] kernelShape = kernel.value().shape();
+        int kernelLength = kernel.length();
         taps = kernelLength / filters;
         this.params = params;
-        this.grads = grads;
-        this.kernelOffset = kernelOffset;
-        this.biasOffset = biasOffset;
+        this.kernelSlot = kernel;
+        this.biasSlot = bias;
 
         int[][] links = probeLinks(in, kernelShape, layer);
         linkCell = links[0];
         linkPosition = links[1];
         linkTap = links[2];
 
-        DataType f = DataType.FLOAT;
+        boolean training = dIn != null;
         int width = filters * positions;
-        matrix = Nd4j.create(f, cells, width);
-        matrixNio = DirectVaeStep.nio(matrix);
-        matrixGrad = Nd4j.create(f, cells, width);
-        matrixGradNio = DirectVaeStep.nio(matrixGrad);
-        biasRow = Nd4j.create(f, width);
-        biasRowNio = DirectVaeStep.nio(biasRow);
-        outputGradSum = Nd4j.create(f, width);
-        outputGradSumNio = DirectVaeStep.nio(outputGradSum);
-        kernel = new float[kernelLength];
-        bias = new float[filters];
+        matrix = NativeArrays.create(cells, width);
+        matrixNio = NativeArrays.nio(matrix);
+        matrixGrad = training ? NativeArrays.create(cells, width) : null;
+        matrixGradNio = training ? NativeArrays.nio(matrixGrad) : null;
+        biasRow = NativeArrays.create(width);
+        biasRowNio = NativeArrays.nio(biasRow);
+        outputGradSum = training ? NativeArrays.create(width) : null;
+        outputGradSumNio = training ? NativeArrays.nio(outputGradSum) : null;
+        this.kernel = new float[kernelLength];
+        this.bias = new float[filters];
         row = new float[width];
-        dMatrix = new float[cells * width];
+        dMatrix = training ? new float[cells * width] : null;
         gradKernel = new float[kernelLength];
         gradBias = new float[filters];
 
         INDArray in2 = in.reshape('c', batch, cells);
-        INDArray dIn2 = dIn.reshape('c', batch, cells);
         INDArray out2 = out.reshape('c', batch, width);
-        INDArray dOut2 = dOut.reshape('c', batch, width);
-        forward.add((Runnable) this::loadMatrixAndBias);
-        forward.add(mmul(in2, matrix, out2, false, false));
-        forward.add(new BroadcastAddOp(out2, biasRow, out2, 1));
-        backward.add(mmul(dOut2, matrix, dIn2, false, true));
-        backward.add(mmul(in2, dOut2, matrixGrad, true, false));
-        backward.add(DynamicCustomOp.builder("reduce_sum").addInputs(dOut2).addOutputs(outputGradSum)
-                .addIntegerArguments(0).build());
-        backward.add((Runnable) this::storeKernelAndBiasGradients);
+        forward = new Steps("one-channel conv as GEMMs");
+        backward = new Steps("one-channel conv as GEMMs");
+        if (training) {
+            forward.java("kernel into matrix", this::loadMatrixAndBias);
+        } else {
+            loadMatrixAndBias();
+        }
+        forward.op(NativeArrays.mmul(in2, matrix, out2, false, false, 0))
+                .op(new BroadcastAddOp(out2, biasRow, out2, 1));
+        if (training) {
+            INDArray dIn2 = dIn.reshape('c', batch, cells);
+            INDArray dOut2 = dOut.reshape('c', batch, width);
+            backward.op(NativeArrays.mmul(dOut2, matrix, dIn2, false, true, 0))
+                    .op(NativeArrays.mmul(in2, dOut2, matrixGrad, true, false, 0))
+                    .op(DynamicCustomOp.builder("reduce_sum").addInputs(dOut2).addOutputs(outputGradSum)
+                            .addIntegerArguments(0).build())
+                    .java("matrix gradient into kernel", this::storeKernelAndBiasGradients);
+        }
     }
 
-    /** Ops (and Java steps, as Runnables) computing the pre-activation output. */
-    List<Object> forward() {
+    /** The pre-activation output from the input. */
+    Steps forward() {
         return forward;
     }
 
-    /** Ops (and Java steps) computing dIn and the kernel and bias gradients from dOut. */
-    List<Object> backward() {
+    /** dIn and the kernel and bias gradients from dOut. */
+    Steps backward() {
         return backward;
     }
 
@@ -147,7 +149,7 @@ final class OneChannelConvAsMatmul {
             for (int i = 0; i < numbers.length; i++) {
                 numbers[i] = i / filters + 1; // the same for every filter; 0 means "not linked"
             }
-            DirectVaeStep.nio(tapNumbers).put(0, numbers);
+            NativeArrays.nio(tapNumbers).put(0, numbers);
             float[] response = layer.apply(new INDArray[] {oneHot, tapNumbers, zeroBias}).castTo(DataType.FLOAT)
                     .dup('c').data().asFloat();
             List<int[]> found = new ArrayList<>();
@@ -171,8 +173,8 @@ final class OneChannelConvAsMatmul {
 
     /** T[q, f·P + p] = kernel[tap(q, p), f] (all other entries stay 0); the bias repeated over positions. */
     private void loadMatrixAndBias() {
-        params.get(kernelOffset, kernel, 0, kernel.length);
-        params.get(biasOffset, bias, 0, bias.length);
+        params.read(kernelSlot, kernel);
+        params.read(biasSlot, bias);
         int width = filters * positions;
         for (int j = 0; j < linkCell.length; j++) {
             int base = linkCell[j] * width + linkPosition[j];
@@ -207,11 +209,7 @@ final class OneChannelConvAsMatmul {
             }
             gradBias[f] = sum;
         }
-        grads.put(kernelOffset, gradKernel);
-        grads.put(biasOffset, gradBias);
-    }
-
-    private static Mmul mmul(INDArray a, INDArray b, INDArray out, boolean ta, boolean tb) {
-        return new Mmul(a, b, out, 1.0, 0.0, MMulTranspose.builder().transposeA(ta).transposeB(tb).build());
+        params.writeGradient(kernelSlot, gradKernel);
+        params.writeGradient(biasSlot, gradBias);
     }
 }
