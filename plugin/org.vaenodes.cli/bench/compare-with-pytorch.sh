@@ -29,7 +29,12 @@ cli="$root/plugin/org.vaenodes.cli/target/vae-cli.jar"
 for s in torch_vae.py torch_vae_infer.py; do
   [ -f "$reference/$s" ] || { echo "no $reference/$s (give --reference DIR)" >&2; exit 2; }
 done
-python3 -c 'import torch' 2>/dev/null || { echo "PyTorch is not installed: run $reference/setup-torch-reference" >&2; exit 2; }
+# Debian's torch lives in the system Python, which a pyenv or venv python3 on PATH may hide
+py=""
+for p in /usr/bin/python3 python3; do
+  if "$p" -c 'import torch' 2>/dev/null; then py="$p"; break; fi
+done
+[ -n "$py" ] || { echo "PyTorch is not installed: run $reference/setup-torch-reference" >&2; exit 2; }
 
 # Quiet means: nothing else uses a noticeable share of a core (our own shell and top excluded).
 busy="$(top -b -n 2 -d 1 | awk '/^top -/{n++} n==2 && $1 ~ /^[0-9]+$/ && $9+0 > 5 && $12 != "top" {printf "%s(%s%%) ", $12, $9}')"
@@ -47,8 +52,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
 rows=()
 for run in $(seq 1 "$runs"); do
   ours="$(java -jar "$cli" --threads "$threads" bench --iterations "$iters" --warmup 20 2>&1)"
-  torch="$(OMP_NUM_THREADS="$threads" python3 "$reference/torch_vae.py" --iters "$iters" --threads "$threads" --deconv conv 2>&1)"
-  infer="$(OMP_NUM_THREADS="$threads" python3 "$reference/torch_vae_infer.py" --threads "$threads" 2>&1)"
+  torch="$(OMP_NUM_THREADS="$threads" "$py" "$reference/torch_vae.py" --iters "$iters" --threads "$threads" --deconv conv 2>&1)"
+  infer="$(OMP_NUM_THREADS="$threads" "$py" "$reference/torch_vae_infer.py" --threads "$threads" 2>&1)"
   o_train="$(echo "$ours" | grep '^train:' | field 'train')"
   o_med="$(echo "$ours" | grep '^iteration ms:' | field 'median')"
   o_p99="$(echo "$ours" | grep '^iteration ms:' | field 'p99')"
