@@ -206,8 +206,11 @@ public final class MemoryEstimate {
         }
         // the model file's bytes while it is read, and the port's copy where there is one
         long modelHeap = Math.multiplyExact(FLOAT, Math.addExact(p, modelBytesOnHeap ? p : 0));
+        // natively: the model's weight arrays, the network's own copy in its layers' layouts, and the transposed
+        // copies its formulations keep (the flipped output kernel, stride-1 decoder kernels as convolutions)
+        long outputKernel = Math.multiplyExact(c.decoderMaps().get(c.decoderMaps().size() - 1).values(), (long) c.pixels());
         parts.add(Part.fixed("the model's weights (" + group(p) + " parameters)", modelHeap,
-                Math.multiplyExact(FLOAT, p + convCopies), ARCHITECTURE));
+                Math.multiplyExact(FLOAT, Math.addExact(2 * p, (decoder ? outputKernel : 0) + convCopies)), ARCHITECTURE));
 
         long batch = VaeModel.INFERENCE_BATCH;
         long px = c.pixels();
