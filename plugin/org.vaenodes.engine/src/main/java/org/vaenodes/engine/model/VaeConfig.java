@@ -13,7 +13,8 @@ import org.nd4j.shade.jackson.databind.ObjectMapper;
 import org.nd4j.shade.jackson.databind.SerializationFeature;
 
 /**
- * Architecture and training settings of a convolutional VAE. Immutable; {@link #builder()} starts from the
+ * Settings of a convolutional VAE in two parts: the {@link #architecture()} (what the model is, kept by a trained
+ * model) and the {@link #training()} settings (how it is trained). Immutable; {@link #builder()} starts from the
  * seed model (28×28×1, three 64-filter 4×4 convolutions with strides 2,2,1, latent size 8, squared-error + KL
  * loss, Adam 0.0005, batch 64, 30,000 iterations). {@link #validate()} runs on every build so an unusable
  * combination fails before any work starts.
@@ -22,68 +23,27 @@ public final class VaeConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final int height;
-    private final int width;
-    private final int latentSize;
-    private final int kernelSize;
-    private final int[] encoderFilters;
-    private final int[] encoderStrides;
-    private final int decoderHidden;
-    private final int[] decoderFilters;
-    private final int[] decoderStrides;
-    private final double leakyReluAlpha;
-    private final double keepProbability;
-    private final double learningRate;
-    private final int batchSize;
-    private final int iterations;
-    private final ReconstructionLoss reconstructionLoss;
-    private final double klWeight;
-    private final long seed;
+    private final ArchitectureSettings architecture;
+    private final TrainingSettings training;
 
     private VaeConfig(Builder b) {
-        height = b.height;
-        width = b.width;
-        latentSize = b.latentSize;
-        kernelSize = b.kernelSize;
-        encoderFilters = b.encoderFilters.clone();
-        encoderStrides = b.encoderStrides.clone();
-        decoderHidden = b.decoderHidden;
-        decoderFilters = b.decoderFilters.clone();
-        decoderStrides = b.decoderStrides.clone();
-        leakyReluAlpha = b.leakyReluAlpha;
-        keepProbability = b.keepProbability;
-        learningRate = b.learningRate;
-        batchSize = b.batchSize;
-        iterations = b.iterations;
-        reconstructionLoss = Objects.requireNonNull(b.reconstructionLoss, "reconstruction loss");
-        klWeight = b.klWeight;
-        seed = b.seed;
+        architecture = new ArchitectureSettings(b.height, b.width, b.latentSize, b.kernelSize, b.encoderFilters,
+                b.encoderStrides, b.decoderHidden, b.decoderFilters, b.decoderStrides, b.leakyReluAlpha);
+        training = new TrainingSettings(b.keepProbability, b.learningRate, b.batchSize, b.iterations,
+                Objects.requireNonNull(b.reconstructionLoss, "reconstruction loss"), b.klWeight, b.seed);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A configuration of these two parts (checked as {@link Builder#build()} checks). */
+    public static VaeConfig of(ArchitectureSettings architecture, TrainingSettings training) {
+        return new Builder().architecture(architecture).training(training).build();
+    }
+
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.height = height;
-        b.width = width;
-        b.latentSize = latentSize;
-        b.kernelSize = kernelSize;
-        b.encoderFilters = encoderFilters.clone();
-        b.encoderStrides = encoderStrides.clone();
-        b.decoderHidden = decoderHidden;
-        b.decoderFilters = decoderFilters.clone();
-        b.decoderStrides = decoderStrides.clone();
-        b.leakyReluAlpha = leakyReluAlpha;
-        b.keepProbability = keepProbability;
-        b.learningRate = learningRate;
-        b.batchSize = batchSize;
-        b.iterations = iterations;
-        b.reconstructionLoss = reconstructionLoss;
-        b.klWeight = klWeight;
-        b.seed = seed;
-        return b;
+        return new Builder().architecture(architecture).training(training);
     }
 
     /** The seed model's settings. */
@@ -91,31 +51,43 @@ public final class VaeConfig {
         return builder().build();
     }
 
-    public int height() { return height; }
-    public int width() { return width; }
-    public int pixels() { return Math.multiplyExact(height, width); }
-    public int latentSize() { return latentSize; }
-    public int kernelSize() { return kernelSize; }
-    public int[] encoderFilters() { return encoderFilters.clone(); }
-    public int[] encoderStrides() { return encoderStrides.clone(); }
-    public int decoderHidden() { return decoderHidden; }
-    public int[] decoderFilters() { return decoderFilters.clone(); }
-    public int[] decoderStrides() { return decoderStrides.clone(); }
-    public double leakyReluAlpha() { return leakyReluAlpha; }
-    public double keepProbability() { return keepProbability; }
-    public double learningRate() { return learningRate; }
-    public int batchSize() { return batchSize; }
-    public int iterations() { return iterations; }
-    public ReconstructionLoss reconstructionLoss() { return reconstructionLoss; }
-    public double klWeight() { return klWeight; }
-    public long seed() { return seed; }
+    /** What the model is: kept by a trained model. */
+    public ArchitectureSettings architecture() { return architecture; }
+
+    /** How it is trained: may change when a model is trained further. */
+    public TrainingSettings training() { return training; }
+
+    /** The same architecture trained with other settings. */
+    public VaeConfig withTraining(TrainingSettings settings) {
+        return toBuilder().training(settings).build();
+    }
+
+    // Shorthands for the parts' values.
+    public int height() { return architecture.height(); }
+    public int width() { return architecture.width(); }
+    public int pixels() { return Math.multiplyExact(height(), width()); }
+    public int latentSize() { return architecture.latentSize(); }
+    public int kernelSize() { return architecture.kernelSize(); }
+    public int[] encoderFilters() { return architecture.encoderFilters(); }
+    public int[] encoderStrides() { return architecture.encoderStrides(); }
+    public int decoderHidden() { return architecture.decoderHidden(); }
+    public int[] decoderFilters() { return architecture.decoderFilters(); }
+    public int[] decoderStrides() { return architecture.decoderStrides(); }
+    public double leakyReluAlpha() { return architecture.leakyReluAlpha(); }
+    public double keepProbability() { return training.keepProbability(); }
+    public double learningRate() { return training.learningRate(); }
+    public int batchSize() { return training.batchSize(); }
+    public int iterations() { return training.iterations(); }
+    public ReconstructionLoss reconstructionLoss() { return training.reconstructionLoss(); }
+    public double klWeight() { return training.klWeight(); }
+    public long seed() { return training.seed(); }
 
     /** Height of the encoder's last feature map, which is also the grid the decoder starts from. */
-    public int codeHeight() { return (int) (height / product(encoderStrides)); }
-    public int codeWidth() { return (int) (width / product(encoderStrides)); }
+    public int codeHeight() { return (int) (height() / product(encoderStrides())); }
+    public int codeWidth() { return (int) (width() / product(encoderStrides())); }
     /** Size of the decoder's last feature map. */
-    public int decodedHeight() { return Math.toIntExact(codeHeight() * product(decoderStrides)); }
-    public int decodedWidth() { return Math.toIntExact(codeWidth() * product(decoderStrides)); }
+    public int decodedHeight() { return Math.toIntExact(codeHeight() * product(decoderStrides())); }
+    public int decodedWidth() { return Math.toIntExact(codeWidth() * product(decoderStrides())); }
 
     /** The most trainable values a model may have: each of its weight, gradient and Adam buffers is one array. */
     public static final long MAX_PARAMETERS = 500_000_000L;
@@ -134,19 +106,19 @@ public final class VaeConfig {
     /** The per-image output of one (transposed) convolution layer: channels × height × width. */
     public record FeatureMap(String layer, int channels, int height, int width) {
         public long values() {
-            return Math.multiplyExact((long) channels, Math.multiplyExact((long) height, width));
+            return Math.multiplyExact((long) channels, Math.multiplyExact((long) height(), width()));
         }
     }
 
     /** The encoder's feature maps, first layer first ("SAME" convolutions: size / stride). */
     public List<FeatureMap> encoderMaps() {
         List<FeatureMap> maps = new ArrayList<>();
-        int h = height;
-        int w = width;
-        for (int i = 0; i < encoderFilters.length; i++) {
-            h = (h + encoderStrides[i] - 1) / encoderStrides[i];
-            w = (w + encoderStrides[i] - 1) / encoderStrides[i];
-            maps.add(new FeatureMap("encoder layer " + (i + 1), encoderFilters[i], h, w));
+        int h = height();
+        int w = width();
+        for (int i = 0; i < encoderFilters().length; i++) {
+            h = (h + encoderStrides()[i] - 1) / encoderStrides()[i];
+            w = (w + encoderStrides()[i] - 1) / encoderStrides()[i];
+            maps.add(new FeatureMap("encoder layer " + (i + 1), encoderFilters()[i], h, w));
         }
         return maps;
     }
@@ -156,10 +128,10 @@ public final class VaeConfig {
         List<FeatureMap> maps = new ArrayList<>();
         int h = codeHeight();
         int w = codeWidth();
-        for (int i = 0; i < decoderFilters.length; i++) {
-            h = Math.multiplyExact(h, decoderStrides[i]);
-            w = Math.multiplyExact(w, decoderStrides[i]);
-            maps.add(new FeatureMap("decoder layer " + (i + 1), decoderFilters[i], h, w));
+        for (int i = 0; i < decoderFilters().length; i++) {
+            h = Math.multiplyExact(h, decoderStrides()[i]);
+            w = Math.multiplyExact(w, decoderStrides()[i]);
+            maps.add(new FeatureMap("decoder layer " + (i + 1), decoderFilters()[i], h, w));
         }
         return maps;
     }
@@ -169,9 +141,9 @@ public final class VaeConfig {
         return String.format(java.util.Locale.ROOT,
                 "input %d×%d×1 · encoder conv %s filters, %d×%d kernels, strides %s · latent %d · "
                         + "decoder dense %d→%d, deconv %s filters, strides %s · %s loss, β=%s",
-                height, width, Arrays.toString(encoderFilters), kernelSize, kernelSize, Arrays.toString(encoderStrides),
-                latentSize, decoderHidden, codeHeight() * codeWidth(), Arrays.toString(decoderFilters),
-                Arrays.toString(decoderStrides), reconstructionLoss, klWeight);
+                height(), width(), Arrays.toString(encoderFilters()), kernelSize(), kernelSize(), Arrays.toString(encoderStrides()),
+                latentSize(), decoderHidden(), codeHeight() * codeWidth(), Arrays.toString(decoderFilters()),
+                Arrays.toString(decoderStrides()), reconstructionLoss(), klWeight());
     }
 
     /**
@@ -189,51 +161,61 @@ public final class VaeConfig {
     private static final long PRODUCT_CAP = 1L << 32;
 
     private void validate() {
-        require(height >= 1 && height <= 4096, "Image height must be between 1 and 4096, got " + height);
-        require(width >= 1 && width <= 4096, "Image width must be between 1 and 4096, got " + width);
-        require(latentSize >= 1 && latentSize <= 4096, "Latent size must be between 1 and 4096, got " + latentSize);
-        require(kernelSize >= 1 && kernelSize <= 15, "Kernel size must be between 1 and 15, got " + kernelSize);
-        require(encoderFilters.length >= 1, "The encoder needs at least one convolution layer");
-        require(encoderFilters.length == encoderStrides.length, "Encoder filters (" + encoderFilters.length
-                + " layers) and encoder strides (" + encoderStrides.length + " layers) must have the same length");
-        require(decoderFilters.length >= 1, "The decoder needs at least one transposed convolution layer");
-        require(decoderFilters.length == decoderStrides.length, "Decoder filters (" + decoderFilters.length
-                + " layers) and decoder strides (" + decoderStrides.length + " layers) must have the same length");
-        for (int f : encoderFilters) {
+        validateArchitecture();
+        validateTraining();
+        checkParameterCount();
+        checkBatchArrays();
+    }
+
+    /** The architecture part's own checks. */
+    private void validateArchitecture() {
+        require(height() >= 1 && height() <= 4096, "Image height must be between 1 and 4096, got " + height());
+        require(width() >= 1 && width() <= 4096, "Image width must be between 1 and 4096, got " + width());
+        require(latentSize() >= 1 && latentSize() <= 4096, "Latent size must be between 1 and 4096, got " + latentSize());
+        require(kernelSize() >= 1 && kernelSize() <= 15, "Kernel size must be between 1 and 15, got " + kernelSize());
+        require(encoderFilters().length >= 1, "The encoder needs at least one convolution layer");
+        require(encoderFilters().length == encoderStrides().length, "Encoder filters (" + encoderFilters().length
+                + " layers) and encoder strides (" + encoderStrides().length + " layers) must have the same length");
+        require(decoderFilters().length >= 1, "The decoder needs at least one transposed convolution layer");
+        require(decoderFilters().length == decoderStrides().length, "Decoder filters (" + decoderFilters().length
+                + " layers) and decoder strides (" + decoderStrides().length + " layers) must have the same length");
+        for (int f : encoderFilters()) {
             require(f >= 1 && f <= 1024, "Encoder filters must be between 1 and 1024, got " + f);
         }
-        for (int f : decoderFilters) {
+        for (int f : decoderFilters()) {
             require(f >= 1 && f <= 1024, "Decoder filters must be between 1 and 1024, got " + f);
         }
-        for (int s : encoderStrides) {
-            require(s >= 1 && s <= kernelSize, "Encoder strides must be between 1 and the kernel size ("
-                    + kernelSize + "), got " + s);
+        for (int s : encoderStrides()) {
+            require(s >= 1 && s <= kernelSize(), "Encoder strides must be between 1 and the kernel size ("
+                    + kernelSize() + "), got " + s);
         }
-        for (int s : decoderStrides) {
-            require(s >= 1 && s <= kernelSize, "Decoder strides must be between 1 and the kernel size ("
-                    + kernelSize + "), got " + s);
+        for (int s : decoderStrides()) {
+            require(s >= 1 && s <= kernelSize(), "Decoder strides must be between 1 and the kernel size ("
+                    + kernelSize() + "), got " + s);
         }
-        long down = product(encoderStrides);
-        require(height % down == 0 && width % down == 0, "Image size " + height + "×" + width
+        long down = product(encoderStrides());
+        require(height() % down == 0 && width() % down == 0, "Image size " + height() + "×" + width()
                 + " is not divisible by the product of the encoder strides (" + (down >= PRODUCT_CAP ? "over " + PRODUCT_CAP : down)
                 + "); choose strides that divide it");
-        long up = product(decoderStrides);
+        long up = product(decoderStrides());
         long decodedH = Math.min(PRODUCT_CAP, codeHeight() * up);
         long decodedW = Math.min(PRODUCT_CAP, codeWidth() * up);
-        int lastFilters = decoderFilters[decoderFilters.length - 1];
+        int lastFilters = decoderFilters()[decoderFilters().length - 1];
         boolean decodedFits = decodedH <= 4_000_000 && decodedW <= 4_000_000 && decodedH * decodedW * lastFilters <= 4_000_000;
         require(decodedFits, "The decoder's last feature map (" + decodedH + "×"
                 + decodedW + "×" + lastFilters + ") is too large; use larger encoder or smaller decoder strides");
-        require(decoderHidden >= 1 && decoderHidden <= 65536, "Decoder hidden size must be between 1 and 65536, got " + decoderHidden);
-        require(leakyReluAlpha >= 0 && leakyReluAlpha < 1, "Leaky ReLU slope must be in [0, 1), got " + leakyReluAlpha);
-        require(keepProbability > 0 && keepProbability <= 1, "Dropout keep probability must be in (0, 1], got " + keepProbability);
-        require(learningRate > 0 && learningRate <= 10 && Double.isFinite(learningRate),
-                "Learning rate must be in (0, 10], got " + learningRate);
-        require(batchSize >= 1 && batchSize <= 65536, "Batch size must be between 1 and 65536, got " + batchSize);
-        require(iterations >= 1, "Iterations must be at least 1, got " + iterations);
-        require(klWeight >= 0 && Double.isFinite(klWeight), "KL weight β must be ≥ 0, got " + klWeight);
-        checkParameterCount();
-        checkBatchArrays();
+        require(decoderHidden() >= 1 && decoderHidden() <= 65536, "Decoder hidden size must be between 1 and 65536, got " + decoderHidden());
+        require(leakyReluAlpha() >= 0 && leakyReluAlpha() < 1, "Leaky ReLU slope must be in [0, 1), got " + leakyReluAlpha());
+    }
+
+    /** The training part's own checks. */
+    private void validateTraining() {
+        require(keepProbability() > 0 && keepProbability() <= 1, "Dropout keep probability must be in (0, 1], got " + keepProbability());
+        require(learningRate() > 0 && learningRate() <= 10 && Double.isFinite(learningRate()),
+                "Learning rate must be in (0, 10], got " + learningRate());
+        require(batchSize() >= 1 && batchSize() <= 65536, "Batch size must be between 1 and 65536, got " + batchSize());
+        require(iterations() >= 1, "Iterations must be at least 1, got " + iterations());
+        require(klWeight() >= 0 && Double.isFinite(klWeight()), "KL weight β must be ≥ 0, got " + klWeight());
     }
 
     private void checkParameterCount() {
@@ -244,8 +226,8 @@ public final class VaeConfig {
         long output = Math.multiplyExact(decoderMaps().get(decoderMaps().size() - 1).values(), (long) pixels());
         String largest = output * 2 > total
                 ? "the output layer alone has " + group(output) + ": the decoder's last feature map (" + decodedHeight()
-                        + "×" + decodedWidth() + "×" + decoderFilters[decoderFilters.length - 1] + ") times the "
-                        + height + "×" + width + " pixels; use fewer decoder filters in the last layer, larger encoder strides, smaller decoder strides or smaller images"
+                        + "×" + decodedWidth() + "×" + decoderFilters()[decoderFilters().length - 1] + ") times the "
+                        + height() + "×" + width() + " pixels; use fewer decoder filters in the last layer, larger encoder strides, smaller decoder strides or smaller images"
                 : "use fewer filters, larger encoder strides or smaller images";
         // weights, gradients and Adam's two moments, 4 bytes each: what training would need before anything else
         double gib = total * 16.0 / (1L << 30);
@@ -257,13 +239,13 @@ public final class VaeConfig {
     /** Each array of a training batch must fit {@link #MAX_VALUES_PER_BATCH_ARRAY}; the batch size scales them all. */
     private void checkBatchArrays() {
         long perImage = pixels();
-        String which = "images of " + height + "×" + width;
+        String which = "images of " + height() + "×" + width();
         List<FeatureMap> maps = new ArrayList<>(encoderMaps());
         List<FeatureMap> decoder = decoderMaps();
         for (int i = 0; i < decoder.size(); i++) {
             FeatureMap m = decoder.get(i);
             // a strided transposed convolution writes a slightly larger map before it is cropped
-            int excess = decoderStrides[i] == 1 ? 0 : TransposedConvPadding.excess(kernelSize, decoderStrides[i]);
+            int excess = decoderStrides()[i] == 1 ? 0 : TransposedConvPadding.excess(kernelSize(), decoderStrides()[i]);
             maps.add(new FeatureMap(m.layer(), m.channels(), m.height() + excess, m.width() + excess));
         }
         for (FeatureMap m : maps) {
@@ -276,9 +258,9 @@ public final class VaeConfig {
             throw new InvalidConfigException("The " + which + " has " + group(perImage) + " values per image, more than the "
                     + group(MAX_VALUES_PER_BATCH_ARRAY) + " one array may hold; use fewer filters or larger encoder strides");
         }
-        long perBatch = Math.multiplyExact(perImage, (long) batchSize);
+        long perBatch = Math.multiplyExact(perImage, (long) batchSize());
         if (perBatch > MAX_VALUES_PER_BATCH_ARRAY) {
-            throw new InvalidConfigException("Batch size " + batchSize + " is too large for this model: the " + which
+            throw new InvalidConfigException("Batch size " + batchSize() + " is too large for this model: the " + which
                     + " for a batch would need " + group(perBatch) + " values in one array, more than "
                     + group(MAX_VALUES_PER_BATCH_ARRAY) + "; use a batch size of at most "
                     + MAX_VALUES_PER_BATCH_ARRAY / perImage);
@@ -299,23 +281,23 @@ public final class VaeConfig {
 
     public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("height", height);
-        m.put("width", width);
-        m.put("latentSize", latentSize);
-        m.put("kernelSize", kernelSize);
-        m.put("encoderFilters", encoderFilters);
-        m.put("encoderStrides", encoderStrides);
-        m.put("decoderHidden", decoderHidden);
-        m.put("decoderFilters", decoderFilters);
-        m.put("decoderStrides", decoderStrides);
-        m.put("leakyReluAlpha", leakyReluAlpha);
-        m.put("keepProbability", keepProbability);
-        m.put("learningRate", learningRate);
-        m.put("batchSize", batchSize);
-        m.put("iterations", iterations);
-        m.put("reconstructionLoss", reconstructionLoss.name());
-        m.put("klWeight", klWeight);
-        m.put("seed", seed);
+        m.put("height", height());
+        m.put("width", width());
+        m.put("latentSize", latentSize());
+        m.put("kernelSize", kernelSize());
+        m.put("encoderFilters", encoderFilters());
+        m.put("encoderStrides", encoderStrides());
+        m.put("decoderHidden", decoderHidden());
+        m.put("decoderFilters", decoderFilters());
+        m.put("decoderStrides", decoderStrides());
+        m.put("leakyReluAlpha", leakyReluAlpha());
+        m.put("keepProbability", keepProbability());
+        m.put("learningRate", learningRate());
+        m.put("batchSize", batchSize());
+        m.put("iterations", iterations());
+        m.put("reconstructionLoss", reconstructionLoss().name());
+        m.put("klWeight", klWeight());
+        m.put("seed", seed());
         try {
             return JSON.writeValueAsString(m);
         } catch (IOException e) {
@@ -491,6 +473,33 @@ public final class VaeConfig {
         public Builder reconstructionLoss(ReconstructionLoss v) { reconstructionLoss = v; return this; }
         public Builder klWeight(double v) { klWeight = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
+
+        /** Takes every architecture setting from {@code a}. */
+        public Builder architecture(ArchitectureSettings a) {
+            height = a.height();
+            width = a.width();
+            latentSize = a.latentSize();
+            kernelSize = a.kernelSize();
+            encoderFilters = a.encoderFilters();
+            encoderStrides = a.encoderStrides();
+            decoderHidden = a.decoderHidden();
+            decoderFilters = a.decoderFilters();
+            decoderStrides = a.decoderStrides();
+            leakyReluAlpha = a.leakyReluAlpha();
+            return this;
+        }
+
+        /** Takes every training setting from {@code t}. */
+        public Builder training(TrainingSettings t) {
+            keepProbability = t.keepProbability();
+            learningRate = t.learningRate();
+            batchSize = t.batchSize();
+            iterations = t.iterations();
+            reconstructionLoss = t.reconstructionLoss();
+            klWeight = t.klWeight();
+            seed = t.seed();
+            return this;
+        }
 
         /** @throws InvalidConfigException naming the setting when the combination cannot work */
         public VaeConfig build() {
