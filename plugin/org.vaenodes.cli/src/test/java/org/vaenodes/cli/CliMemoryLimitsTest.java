@@ -2,9 +2,6 @@ package org.vaenodes.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,31 +18,9 @@ class CliMemoryLimitsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-        try {
-            int code = VaeCli.execute(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     /** The error line, after checking that it is one line and no stack trace. */
-    private static String refused(Run r) {
-        assertThat(r.code()).as("exit code; stderr: %s", r.err()).isEqualTo(1);
-        String err = r.err().strip();
-        assertThat(err).startsWith("error: ").doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
-        return err;
+    private static String refused(CliRun r) {
+        return r.failsWith(1);
     }
 
     private List<String> files() throws Exception {
@@ -66,11 +41,11 @@ class CliMemoryLimitsTest {
         String out = dir.resolve("out/model.zip").toString();
         String csv = dir.resolve("out/loss.csv").toString();
         // the default architecture with 1,024 filters: 4.3 billion parameters
-        String tooMany = refused(run("train", "--images", images.toString(), "--out", out, "--loss-csv", csv,
+        String tooMany = refused(CliRun.of("train", "--images", images.toString(), "--out", out, "--loss-csv", csv,
             "--filters", "1024"));
         assertThat(tooMany).startsWith("error: The model would have 4,3").contains("GiB for their weights");
         // a valid architecture whose 64×64×1,024 activations need more heap than -Xmx4g
-        String tooLarge = refused(run("train", "--images", images.toString(), "--out", out, "--loss-csv", csv,
+        String tooLarge = refused(CliRun.of("train", "--images", images.toString(), "--out", out, "--loss-csv", csv,
             "--filters", "1024", "--encoder-strides", "1,2,4", "--decoder-strides", "1,1,1"));
         assertThat(tooLarge).startsWith("error: Training needs about ").contains("more than the ")
             .contains("activations and gradients of a batch of 64").contains("use a batch size of at most ")
@@ -78,7 +53,7 @@ class CliMemoryLimitsTest {
         // 1024×1024 with strides 4,4,4 used to end in "error: integer overflow"
         Path big = dir.resolve("in/big.idx");
         IdxWriter.writeImages(big, TinyData.squares(1, 1024, 1024, 1), false);
-        assertThat(refused(run("train", "--images", big.toString(), "--out", out, "--encoder-strides", "4,4,4")))
+        assertThat(refused(CliRun.of("train", "--images", big.toString(), "--out", out, "--encoder-strides", "4,4,4")))
             .startsWith("error: The model would have 68,721,058,664 parameters");
         assertThat(files()).containsExactly("in/big.idx", "in/images-64.idx");
     }
@@ -89,7 +64,7 @@ class CliMemoryLimitsTest {
         String out = dir.resolve("model.zip").toString();
         try {
             System.setProperty(MemoryBudget.NATIVE_PROPERTY, "16k");
-            String line = refused(run("train", "--images", images.toString(), "--out", out, "--loss-csv",
+            String line = refused(CliRun.of("train", "--images", images.toString(), "--out", out, "--loss-csv",
                 dir.resolve("loss.csv").toString(), "--iterations", "3", "--filters", "4", "--latent", "2"));
             assertThat(line).matches("error: Training needs about [0-9.]+ [KMG]iB of native memory, more than the "
                 + "16 KiB available \\(the native limit set by vaenodes.memory.native\\); the largest part is .*");
@@ -103,7 +78,7 @@ class CliMemoryLimitsTest {
     void theLossCsvGetsEveryIterationStreamed() throws Exception {
         Path images = images(50, 8);
         Path csv = dir.resolve("out/loss.csv");
-        Run r = run("train", "--images", images.toString(), "--out", dir.resolve("out/m.zip").toString(), "--loss-csv",
+        CliRun r = CliRun.of("train", "--images", images.toString(), "--out", dir.resolve("out/m.zip").toString(), "--loss-csv",
             csv.toString(), "--iterations", "7", "--filters", "4", "--latent", "2", "--batch", "8");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(csv);
@@ -118,25 +93,25 @@ class CliMemoryLimitsTest {
     void samplingMoreThanAGridHoldsIsRefusedNamingCount() throws Exception {
         Path images = images(50, 8);
         Path model = dir.resolve("m.zip");
-        assertThat(run("train", "--images", images.toString(), "--out", model.toString(), "--iterations", "2",
+        assertThat(CliRun.of("train", "--images", images.toString(), "--out", model.toString(), "--iterations", "2",
             "--filters", "4", "--latent", "2").code()).isZero();
         String png = dir.resolve("grid.png").toString();
-        assertThat(refused(run("sample", "--model", model.toString(), "--count", "1000000", "--out", png)))
+        assertThat(refused(CliRun.of("sample", "--model", model.toString(), "--count", "1000000", "--out", png)))
             .isEqualTo("error: --count 1,000,000 is more than the 10,000 images of 8×8 one grid may hold; use --count "
                 + "10,000 or less (more grids with different --seed values)");
         // used to be "error: -589934592" (count × latent size overflowed)
-        assertThat(refused(run("sample", "--model", model.toString(), "--count", "1000000000", "--out", png)))
+        assertThat(refused(CliRun.of("sample", "--model", model.toString(), "--count", "1000000000", "--out", png)))
             .startsWith("error: --count 1,000,000,000 is more than the 10,000 images");
         try {
             System.setProperty(MemoryBudget.HEAP_PROPERTY, "2m");
-            assertThat(refused(run("sample", "--model", model.toString(), "--count", "5000", "--out", png)))
+            assertThat(refused(CliRun.of("sample", "--model", model.toString(), "--count", "5000", "--out", png)))
                 .startsWith("error: Sampling 5,000 images needs about ").contains("of Java heap")
                 .contains("use a --count of at most ");
         } finally {
             System.clearProperty(MemoryBudget.HEAP_PROPERTY);
         }
         assertThat(files()).containsExactly("in/images-8.idx", "m.zip");
-        assertThat(run("sample", "--model", model.toString(), "--count", "10000", "--columns", "100", "--out", png)
+        assertThat(CliRun.of("sample", "--model", model.toString(), "--count", "10000", "--columns", "100", "--out", png)
             .code()).isZero();
         assertThat(javax.imageio.ImageIO.read(new java.io.File(png)).getWidth()).isEqualTo(100 * 16 + 99 * 2);
     }
