@@ -65,4 +65,41 @@ public final class NativeHeap {
         MallInfo2 m = LIBC.mallinfo2();
         return m.uordblks + m.hblkhd;
     }
+
+    /**
+     * The highest {@link #inUse()} seen while it is open, read every millisecond on a thread of its own: a reading
+     * taken after an operation misses the temporaries it freed, and estimates are about the peak.
+     */
+    public static final class PeakWatch implements AutoCloseable {
+        private final Thread poller;
+        private volatile boolean open = true;
+        private volatile long peak = inUse();
+
+        public PeakWatch() {
+            poller = new Thread(() -> {
+                while (open) {
+                    peak = Math.max(peak, inUse());
+                    try {
+                        Thread.sleep(1);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "native-heap-peak");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        /** Stops watching; the peak includes a last reading. */
+        @Override
+        public void close() throws InterruptedException {
+            open = false;
+            poller.join();
+            peak = Math.max(peak, inUse());
+        }
+
+        public long peak() {
+            return peak;
+        }
+    }
 }

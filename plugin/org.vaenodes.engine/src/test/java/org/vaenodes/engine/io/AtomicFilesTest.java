@@ -133,6 +133,14 @@ class AtomicFilesTest {
             Process child = startSlowWriter(target);
             try {
                 Path tmp = awaitTempFile(child);
+                if (signal.equals("INT") && ignoresSigint(child)) {
+                    // a process started with SIGINT ignored (a background job of a non-interactive shell) keeps
+                    // it ignored, the JVM installs no handler, and no Ctrl-C can reach it: nothing to test
+                    System.out.println("SIGINT case not run: the child inherited SIGINT as ignored from this JVM's "
+                            + "parent (" + Files.readAllLines(Path.of("/proc/" + child.pid() + "/status")).stream()
+                                    .filter(l -> l.startsWith("SigIgn")).findFirst().orElse("") + ")");
+                    continue;
+                }
                 assertThat(tmp).exists();
                 assertThat(AtomicFiles.isTempFileOf(tmp, target)).isTrue();
                 Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).start();
@@ -146,6 +154,20 @@ class AtomicFilesTest {
             }
         }
         assertThat(names()).isEmpty();
+    }
+
+    /** Whether the child ignores SIGINT (bit 1 of SigIgn in Linux's /proc status); false where unknown. */
+    private static boolean ignoresSigint(Process child) throws IOException {
+        Path status = Path.of("/proc/" + child.pid() + "/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & 0x2) != 0;
+            }
+        }
+        return false;
     }
 
     private static Process startSlowWriter(Path target) throws Exception {
