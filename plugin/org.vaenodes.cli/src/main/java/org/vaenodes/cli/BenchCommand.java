@@ -43,6 +43,12 @@ final class BenchCommand implements Callable<Integer> {
                     + MAX_GENERATED + ").")
     Integer generate;
 
+    @Option(names = "--profile-ops",
+            description = "Also time every step of every layer and print where an iteration's time goes: ms, share "
+                    + "and GFLOP/s per layer and pass, for training and for reconstruction (timing each step "
+                    + "slows the run a little; read the shares).")
+    boolean profileOps;
+
     /** The most generated 28×28 images one byte array holds. */
     static final int MAX_GENERATED = (Integer.MAX_VALUE - 8) / 784;
 
@@ -58,6 +64,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         new PathChecks().input("--images", images).check();
+        if (profileOps) {
+            // read once, when the layers' step class is first used
+            System.setProperty("vaenodes.profileOps", "true");
+        }
         cli.startBackend();
         ImageDataset data = dataset();
         VaeConfig config = VaeConfig.builder().imageSize(data.height(), data.width()).batchSize(batch).build();

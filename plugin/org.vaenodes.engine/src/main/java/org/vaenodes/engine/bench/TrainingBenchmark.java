@@ -9,9 +9,11 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import org.vaenodes.engine.data.ImageDataset;
+import org.vaenodes.engine.model.VaeArchitecture;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.engine.nd4j.NativeBackend;
+import org.vaenodes.engine.net.Steps;
 import org.vaenodes.engine.train.TrainingCanceledException;
 import org.vaenodes.engine.train.TrainingResult;
 import org.vaenodes.engine.train.VaeTrainer;
@@ -131,6 +133,7 @@ public final class TrainingBenchmark {
                     firstStart[0] = now - Math.round(p.elapsedSeconds() * 1e9);
                 }
                 if (it == baselineAt) {
+                    Steps.resetProfile(); // the warm-up's timings are left out like its iteration times
                     rss[0] = currentRss();
                 } else if (it > baselineAt && ((it - baselineAt) % rssEvery == 0 || it == total - 1)) {
                     rss[1] = currentRss();
@@ -157,6 +160,12 @@ public final class TrainingBenchmark {
             measuredMs += v;
         }
         double trainRate = batch * (double) iterations / (measuredMs / 1e3);
+        VaeArchitecture arch = new VaeArchitecture(c);
+        if (Steps.profiling()) {
+            OpProfile.of(Steps.profile(), arch, batch, measuredMs / iterations)
+                    .print(out, "bench: per-op profile of a training iteration (batch " + batch + ")",
+                            "loss, KL, the small dense layers, Adam, copying the batch");
+        }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
 
@@ -170,9 +179,17 @@ public final class TrainingBenchmark {
             int warm = Math.min(n, VaeModel.INFERENCE_BATCH);
             model.reconstruct(images, warm); // builds the graphs, warms up
             model.sample(warm, 1);
+            Steps.resetProfile();
             long t0 = System.nanoTime();
             model.reconstruct(images, n);
             double reconstructRate = n / ((System.nanoTime() - t0) / 1e9);
+            if (Steps.profiling()) {
+                int inferenceBatch = Math.min(n, VaeModel.INFERENCE_BATCH);
+                int batches = (n + inferenceBatch - 1) / inferenceBatch;
+                OpProfile.of(Steps.profile(), arch, inferenceBatch, n / reconstructRate * 1e3 / batches)
+                        .print(out, "bench: per-op profile of reconstructing a batch of " + inferenceBatch,
+                                "the small dense layers, copying images in and out");
+            }
             t0 = System.nanoTime();
             model.encode(images, n);
             double encodeRate = n / ((System.nanoTime() - t0) / 1e9);

@@ -11,17 +11,28 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A pass of a layer: native ops and Java steps on preallocated arrays, run in order. The op type is resolved
- * once here, not on every run. With {@code -Dvaenodes.profileOps=true} every step is timed ({@link #PROFILE}).
+ * once here, not on every run. With {@code -Dvaenodes.profileOps=true} every step is timed ({@link #profile()};
+ * org.vaenodes.engine.bench.OpProfile reads it as a table).
  */
 public final class Steps {
 
-    /** Per-step timing when profiling: step name → [sum ns, min ns, count]. */
-    public static final Map<String, long[]> PROFILE = new LinkedHashMap<>();
+    /** One timed step: which pass it belongs to and what it took, summed over its runs. */
+    public record Timing(String layer, long pass, int index, String op, long nanos, long minNanos, long runs) {
+    }
+
     private static final boolean PROFILING = Boolean.getBoolean("vaenodes.profileOps");
+    private static final Map<Key, long[]> PROFILE = new LinkedHashMap<>();
+
+    private record Key(String layer, long pass, int index, String op) {
+    }
+    private static long profileEpoch;
+    private static long runSequence;
 
     private final List<Runnable> steps = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final String owner;
+    private long firstRunEpoch = -1;
+    private long firstRun;
 
     Steps(String owner) {
         this.owner = owner;
@@ -50,20 +61,59 @@ public final class Steps {
 
     public void run() {
         if (PROFILING) {
-            for (int i = 0; i < steps.size(); i++) {
-                long t = System.nanoTime();
-                steps.get(i).run();
-                t = System.nanoTime() - t;
-                long[] v = PROFILE.computeIfAbsent(owner + ":" + i + ":" + names.get(i),
+            runTimed();
+            return;
+        }
+        for (Runnable step : steps) {
+            step.run();
+        }
+    }
+
+    private void runTimed() {
+        synchronized (PROFILE) {
+            if (firstRunEpoch != profileEpoch) {
+                // a layer's passes are told apart by the order they first run in: forward before backward
+                firstRunEpoch = profileEpoch;
+                firstRun = runSequence++;
+            }
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            long t = System.nanoTime();
+            steps.get(i).run();
+            t = System.nanoTime() - t;
+            synchronized (PROFILE) {
+                long[] v = PROFILE.computeIfAbsent(new Key(owner, firstRun, i, names.get(i)),
                         k -> new long[] {0, Long.MAX_VALUE, 0});
                 v[0] += t;
                 v[1] = Math.min(v[1], t);
                 v[2]++;
             }
-            return;
         }
-        for (Runnable step : steps) {
-            step.run();
+    }
+
+    /** Whether steps are timed ({@code -Dvaenodes.profileOps=true}). */
+    public static boolean profiling() {
+        return PROFILING;
+    }
+
+    /** Forgets the timings so far, e.g. those of the warm-up. */
+    public static void resetProfile() {
+        synchronized (PROFILE) {
+            PROFILE.clear();
+            profileEpoch++;
+        }
+    }
+
+    /** The timings since the last reset, in the order the steps first ran. */
+    public static List<Timing> profile() {
+        synchronized (PROFILE) {
+            List<Timing> out = new ArrayList<>();
+            for (Map.Entry<Key, long[]> e : PROFILE.entrySet()) {
+                Key k = e.getKey();
+                long[] v = e.getValue();
+                out.add(new Timing(k.layer(), k.pass(), k.index(), k.op(), v[0], v[1], v[2]));
+            }
+            return out;
         }
     }
 }
