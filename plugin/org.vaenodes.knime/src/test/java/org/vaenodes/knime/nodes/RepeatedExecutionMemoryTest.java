@@ -65,6 +65,12 @@ class RepeatedExecutionMemoryTest {
         for (int round = 1; round <= ROUNDS; round++) {
             runWorkflow(images);
             buffers[round] = settle();
+            // on a loaded machine ND4J's deallocator threads can stall long enough to look settled with hundreds
+            // of buffers still queued (564 once, 2 a moment later); what a leak keeps stays, so look again
+            for (int retry = 0; retry < 5 && round > 4 && buffers[round] > buffers[4] + BUFFER_SLACK; retry++) {
+                Thread.sleep(500);
+                buffers[round] = settle();
+            }
             tracked[round] = Pointer.totalBytes();
             rss[round] = TrainingBenchmark.currentRss();
             System.out.printf(Locale.ROOT, "%5d  %12d  %19.1f  %7.1f%n", round, buffers[round], mib(tracked[round]),
