@@ -7,9 +7,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
+import org.vaenodes.engine.model.OptimizerState;
 import org.vaenodes.engine.model.ReconstructionLoss;
 import org.vaenodes.engine.model.VaeArchitecture;
 import org.vaenodes.engine.model.VaeConfig;
@@ -95,6 +97,32 @@ final class DirectVaeStep {
 
     /** Adam's state (first and second moments of every parameter), for checks. */
     INDArray adamState() { return adamState; }
+
+    /** Standalone copies of Adam's moments, for a model that can continue exactly; the next step is {@code next}. */
+    OptimizerState copyOptimizerState(int next) {
+        long n = params.values().length();
+        // Adam's view holds m in its first half and v in its second
+        INDArray m = adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).dup('c').reshape('c', n);
+        INDArray v = adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n)).dup('c').reshape('c', n);
+        return new OptimizerState(m, v, next);
+    }
+
+    /** Continues from saved moments (of the same configuration's parameters). */
+    void restoreOptimizerState(OptimizerState state) {
+        long n = params.values().length();
+        if (state.parameterCount() != n) {
+            throw new IllegalArgumentException("The optimizer state holds " + state.parameterCount()
+                    + " moments per kind, the network has " + n + " parameters");
+        }
+        adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).assign(state.firstMoments().reshape('c', n));
+        adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n))
+                .assign(state.secondMoments().reshape('c', n));
+    }
+
+    /** Draws the dropout masks of training iteration {@code iteration} from now on (see {@link VaeNetwork#startIteration}). */
+    void startIteration(int iteration) {
+        net.startIteration(iteration);
+    }
 
     /** The flat gradient buffer (Adam leaves its update there), for checks. */
     INDArray gradientBuffer() { return params.gradients(); }
