@@ -70,10 +70,6 @@ class TrainingRunTest {
         assertThat(seen.get(0).iteration()).isEqualTo(200);
         assertThat(seen.get(0).firstIteration()).isEqualTo(200);
         assertThat(seen.get(99).fractionDone()).isEqualTo(1.0);
-        // and the continuation is not a replay: a different split point still matches, a different seed does not
-        TrainingResult other = new VaeTrainer(base.toBuilder().iterations(100).seed(6).build())
-                .resume(saved, SQUARES, TrainingRun.PLAIN, TrainingListener.NONE, () -> false, new TrainingControl());
-        assertThat(other.loss()).isNotEqualTo(rest.loss());
         saved.close();
     }
 
