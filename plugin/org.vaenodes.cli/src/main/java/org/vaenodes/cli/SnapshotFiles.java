@@ -36,8 +36,8 @@ final class SnapshotFiles {
     void taken(TrainingSnapshot s) {
         String validation = s.hasValidation() ? String.format(Locale.ROOT, ", validation loss %.3f (reconstruction"
                 + " %.3f, kl %.3f)", s.validationLoss(), s.validationReconstruction(), s.validationKl()) : "";
-        out.printf(Locale.ROOT, "snapshot at iteration %d: training loss %.3f%s%n", s.iteration(), s.trainingLoss(),
-                validation);
+        out.printf(Locale.ROOT, "snapshot at iteration %d: training loss %.3f%s (took %.3f s)%n", s.iteration(),
+                s.trainingLoss(), validation, s.costSeconds());
         if (dir == null) {
             return;
         }

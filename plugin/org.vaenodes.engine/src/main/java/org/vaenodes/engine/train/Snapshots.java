@@ -49,6 +49,7 @@ final class Snapshots {
 
     TrainingSnapshot take(DirectVaeStep step, int iteration, double loss, double reconstruction, double kl,
             long startNanos) {
+        long t0 = System.nanoTime();
         int h = config.height();
         int w = config.width();
         try (VaeModel model = new VaeModel(config, step.copyParameters(), iteration + 1, loss)) {
@@ -59,10 +60,11 @@ final class Snapshots {
                     TrainingSnapshot.COLUMNS));
             byte[] sampled = PngImages.toPngBytes(ImageGrids.tiles(samples, TrainingSnapshot.SAMPLES, h, w,
                     TrainingSnapshot.COLUMNS));
-            double elapsed = (System.nanoTime() - startNanos) / 1e9;
+            long now = System.nanoTime();
+            double elapsed = (now - startNanos) / 1e9;
             return new TrainingSnapshot(iteration, loss, reconstruction, kl, v == null ? Double.NaN : v.loss(),
                     v == null ? Double.NaN : v.reconstruction(), v == null ? Double.NaN : v.kl(), comparison, sampled,
-                    elapsed);
+                    elapsed, (now - t0) / 1e9);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not encode a snapshot's pictures as PNG", e);
         }

@@ -93,7 +93,7 @@ class TrainingRunTest {
         VaeTrainer wider = new VaeTrainer(TinyData.tinyConfig().latentSize(3).build());
         assertThatThrownBy(() -> wider.resume(first.model(), SQUARES, TrainingRun.PLAIN, TrainingListener.NONE,
                 () -> false, new TrainingControl())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("another architecture");
+                .hasMessageContaining("another architecture").hasMessageContaining("latent size 2 in the model, 3 configured");
     }
 
     @Test
