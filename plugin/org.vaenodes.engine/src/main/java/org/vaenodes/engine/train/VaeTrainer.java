@@ -213,7 +213,7 @@ public final class VaeTrainer {
                         imagesPerSecond, seconds, perIteration * (end - it - 1), start));
                 if (snapshots != null && it % run.snapshotEvery() == 0) {
                     lastSnapshot = it;
-                    TrainingSnapshot s = snapshots.take(step, it, loss, rec, klTerm, startNanos);
+                    TrainingSnapshot s = snapshots.take(step, it, loss, rec, klTerm, startNanos, canceled);
                     listener.snapshotTaken(s);
                     if (early != null && best.offer(s, step, adamStart + it + 1 - start, early)) {
                         it++;
@@ -225,7 +225,8 @@ public final class VaeTrainer {
             }
             int done = it;
             if (snapshots != null && done > start && lastSnapshot != done - 1) {
-                TrainingSnapshot s = snapshots.take(step, done - 1, lastLoss, lastRec, lastKl, startNanos);
+                TrainingSnapshot s = snapshots.take(step, done - 1, lastLoss, lastRec, lastKl, startNanos,
+                        canceled);
                 listener.snapshotTaken(s);
                 if (early != null) {
                     best.offer(s, step, adamStart + done - start, early);

@@ -184,6 +184,28 @@ class TrainingRunTest {
         assertThat(none).isEmpty();
     }
 
+    @Test
+    void aCancelDuringASnapshotsValidationDiscardsTheRun() {
+        VaeConfig c = TinyData.tinyConfig().iterations(30).build();
+        java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
+        List<TrainingSnapshot> snaps = new ArrayList<>();
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void iterationDone(TrainingProgress progress) {
+                cancel.set(true); // after iteration 0, before its snapshot: only the snapshot can see it
+            }
+
+            @Override
+            public void snapshotTaken(TrainingSnapshot s) {
+                snaps.add(s);
+            }
+        };
+        assertThatThrownBy(() -> new VaeTrainer(c).train(SQUARES, TrainingRun.PLAIN.withValidationShare(0.3)
+                .withSnapshotEvery(10), listener, cancel::get, new TrainingControl()))
+                .isInstanceOf(TrainingCanceledException.class);
+        assertThat(snaps).isEmpty();
+    }
+
     private static int[] topLeftTile(TrainingSnapshot s) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(s.reconstructionsPng()));
         int side = 8 * ImageGrids.SCALE;
