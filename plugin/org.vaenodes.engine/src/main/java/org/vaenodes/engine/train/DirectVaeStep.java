@@ -1,5 +1,6 @@
 package org.vaenodes.engine.train;
 
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -7,7 +8,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -100,10 +100,13 @@ final class DirectVaeStep {
 
     /** Standalone copies of Adam's moments, for a model that can continue exactly; the next step is {@code next}. */
     OptimizerState copyOptimizerState(int next) {
-        long n = params.values().length();
-        // Adam's view holds m in its first half and v in its second
-        float[] m = adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).toFloatVector();
-        float[] v = adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n)).toFloatVector();
+        int n = Math.toIntExact(params.values().length());
+        // Adam's view holds m in its first half and v in its second; read through NIO, no native temporaries
+        FloatBuffer state = adamStateBuffer(n);
+        float[] m = new float[n];
+        float[] v = new float[n];
+        state.get(0, m, 0, n);
+        state.get(n, v, 0, n);
         return new OptimizerState(m, v, next);
     }
 
@@ -114,11 +117,16 @@ final class DirectVaeStep {
             throw new IllegalArgumentException("The optimizer state holds " + state.parameterCount()
                     + " moments per kind, the network has " + n + " parameters");
         }
-        try (INDArray m = Nd4j.create(state.firstMoments(), new long[] {n}, DataType.FLOAT);
-                INDArray v = Nd4j.create(state.secondMoments(), new long[] {n}, DataType.FLOAT)) {
-            adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).assign(m);
-            adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n)).assign(v);
+        FloatBuffer buffer = adamStateBuffer((int) n);
+        buffer.put(0, state.firstMoments(), 0, (int) n);
+        buffer.put((int) n, state.secondMoments(), 0, (int) n);
+    }
+
+    private FloatBuffer adamStateBuffer(int n) {
+        if (adamState.offset() != 0 || adamState.length() != 2L * n) {
+            throw new IllegalStateException("Adam's state is not one array of both moments");
         }
+        return adamState.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
     }
 
     /** Draws the dropout masks of training iteration {@code iteration} from now on (see {@link VaeNetwork#startIteration}). */
