@@ -22,10 +22,21 @@ public final class VaeModel implements AutoCloseable {
     private final Map<String, INDArray> weights;
     private final int iterationsTrained;
     private final double finalLoss;
+    private final OptimizerState optimizerState;
     private EagerInference network;
 
     public VaeModel(VaeConfig config, Map<String, INDArray> weights, int iterationsTrained, double finalLoss) {
+        this(config, weights, iterationsTrained, finalLoss, null);
+    }
+
+    /**
+     * @param optimizerState what training needs to continue exactly ; null when
+     *        it is not kept (models of format version 1, or trained before it existed)
+     */
+    public VaeModel(VaeConfig config, Map<String, INDArray> weights, int iterationsTrained, double finalLoss,
+            OptimizerState optimizerState) {
         this.config = config;
+        this.optimizerState = optimizerState;
         this.weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         this.iterationsTrained = iterationsTrained;
         this.finalLoss = finalLoss;
@@ -40,12 +51,22 @@ public final class VaeModel implements AutoCloseable {
                         + java.util.Arrays.toString(p.shape()));
             }
         }
+        if (optimizerState != null) {
+            long count = ModelFileLimits.parameterCount(VaeWeights.params(config));
+            if (optimizerState.parameterCount() != count) {
+                throw new IllegalArgumentException("The optimizer state holds " + optimizerState.parameterCount()
+                        + " moments per kind, the configuration has " + count + " parameters");
+            }
+        }
     }
 
     public VaeConfig config() { return config; }
     public Map<String, INDArray> weights() { return weights; }
     public int iterationsTrained() { return iterationsTrained; }
     public double finalLoss() { return finalLoss; }
+
+    /** Adam's state for continuing exactly; null when the model does not keep it. */
+    public OptimizerState optimizerState() { return optimizerState; }
 
     /** Latent mean and log-std of {@code count} images. */
     public record Encoding(float[] mean, float[] logStd, int count, int latentSize) {

@@ -1,7 +1,7 @@
 package org.vaenodes.engine.net;
 
 import java.nio.FloatBuffer;
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -27,7 +27,7 @@ final class ActivationFactor implements Runnable {
     private final int threshold;
     private final int positiveBits;
     private final int negativeBits;
-    private final SplittableRandom random;
+    private final RandomGenerator random;
 
     /**
      * @param pre the pre-activation (read), contiguous
@@ -35,7 +35,7 @@ final class ActivationFactor implements Runnable {
      * @param negativeSlope the slope for inputs ≤ 0: α for leaky ReLU, 0 for ReLU
      * @param keep the dropout keep probability; 1 for no dropout (then {@code random} may be null)
      */
-    ActivationFactor(INDArray pre, INDArray factor, float negativeSlope, float keep, SplittableRandom random) {
+    ActivationFactor(INDArray pre, INDArray factor, float negativeSlope, float keep, RandomGenerator random) {
         if (pre.length() != factor.length()) {
             throw new IllegalArgumentException("pre-activation and factor differ in length");
         }

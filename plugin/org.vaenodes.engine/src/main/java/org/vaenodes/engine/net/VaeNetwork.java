@@ -6,7 +6,6 @@ import static org.vaenodes.engine.net.NativeArrays.nio;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaenodes.engine.model.ReconstructionLoss;
@@ -41,6 +40,7 @@ public final class VaeNetwork implements AutoCloseable {
     private final float[] gridGradient;
     private final List<DecoderConv> decoder = new ArrayList<>();
     private final OutputLayer output;
+    private final List<DropoutBits> masks = new ArrayList<>();
 
     /**
      * @param params the parameters (with gradients for training)
@@ -57,7 +57,7 @@ public final class VaeNetwork implements AutoCloseable {
             float keep = (float) c.keepProbability();
             boolean dropout = training && keep < 1;
             // one stream per dropout layer, all derived from the seed (batches and ε use other streams)
-            SplittableRandom masks = new SplittableRandom(c.seed() ^ 0x2545F4914F6CDD1DL);
+            long maskSeed = c.seed() ^ 0x2545F4914F6CDD1DL;
 
             images = create(batch, c.pixels());
             imagesNio = nio(images);
@@ -65,7 +65,7 @@ public final class VaeNetwork implements AutoCloseable {
             INDArray inGradient = training ? create(batch, 1, c.height(), c.width()) : null; // computed, unused
             for (VaeArchitecture.Conv layer : arch.encoder()) {
                 EncoderConv conv = new EncoderConv(layer, in, inGradient, params, batch, alpha, keep,
-                        dropout && layer.dropout() ? masks.split() : null);
+                        dropout && layer.dropout() ? maskStream(maskSeed) : null);
                 encoder.add(conv);
                 in = conv.out();
                 inGradient = conv.outGradient();
@@ -88,7 +88,7 @@ public final class VaeNetwork implements AutoCloseable {
             boolean first = true;
             for (VaeArchitecture.Conv layer : arch.decoder()) {
                 DecoderConv conv = new DecoderConv(layer, first, in, inGradient, params, batch, keep,
-                        dropout && layer.dropout() ? masks.split() : null, matrixLimit);
+                        dropout && layer.dropout() ? maskStream(maskSeed) : null, matrixLimit);
                 decoder.add(conv);
                 in = conv.out();
                 inGradient = conv.outGradient();
@@ -107,6 +107,23 @@ public final class VaeNetwork implements AutoCloseable {
     @Override
     public void close() {
         NativeArrays.close(owned);
+    }
+
+    private DropoutBits maskStream(long seed) {
+        DropoutBits bits = new DropoutBits(seed, masks.size());
+        masks.add(bits);
+        return bits;
+    }
+
+    /**
+     * Sets every dropout layer's masks to those of training iteration {@code iteration}: they depend on (seed,
+     * layer, iteration) only, so a run continued from a saved model draws the masks an uninterrupted one would.
+     * Without a call the masks continue from those of iteration 0.
+     */
+    public void startIteration(long iteration) {
+        for (DropoutBits bits : masks) {
+            bits.restart(iteration);
+        }
     }
 
     /** The first-decoder-layer matrix limit that inference and training use. */

@@ -1,5 +1,6 @@
 package org.vaenodes.engine.train;
 
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.Adam;
+import org.vaenodes.engine.model.OptimizerState;
 import org.vaenodes.engine.model.ReconstructionLoss;
 import org.vaenodes.engine.model.VaeArchitecture;
 import org.vaenodes.engine.model.VaeConfig;
@@ -95,6 +97,42 @@ final class DirectVaeStep {
 
     /** Adam's state (first and second moments of every parameter), for checks. */
     INDArray adamState() { return adamState; }
+
+    /** Standalone copies of Adam's moments, for a model that can continue exactly; the next step is {@code next}. */
+    OptimizerState copyOptimizerState(int next) {
+        int n = Math.toIntExact(params.values().length());
+        // Adam's view holds m in its first half and v in its second; read through NIO, no native temporaries
+        FloatBuffer state = adamStateBuffer(n);
+        float[] m = new float[n];
+        float[] v = new float[n];
+        state.get(0, m, 0, n);
+        state.get(n, v, 0, n);
+        return new OptimizerState(m, v, next);
+    }
+
+    /** Continues from saved moments (of the same configuration's parameters). */
+    void restoreOptimizerState(OptimizerState state) {
+        long n = params.values().length();
+        if (state.parameterCount() != n) {
+            throw new IllegalArgumentException("The optimizer state holds " + state.parameterCount()
+                    + " moments per kind, the network has " + n + " parameters");
+        }
+        FloatBuffer buffer = adamStateBuffer((int) n);
+        buffer.put(0, state.firstMoments(), 0, (int) n);
+        buffer.put((int) n, state.secondMoments(), 0, (int) n);
+    }
+
+    private FloatBuffer adamStateBuffer(int n) {
+        if (adamState.offset() != 0 || adamState.length() != 2L * n) {
+            throw new IllegalStateException("Adam's state is not one array of both moments");
+        }
+        return adamState.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    /** Draws the dropout masks of training iteration {@code iteration} from now on (see {@link VaeNetwork#startIteration}). */
+    void startIteration(int iteration) {
+        net.startIteration(iteration);
+    }
 
     /** The flat gradient buffer (Adam leaves its update there), for checks. */
     INDArray gradientBuffer() { return params.gradients(); }

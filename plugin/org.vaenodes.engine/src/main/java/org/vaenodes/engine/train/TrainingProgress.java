@@ -4,20 +4,27 @@ package org.vaenodes.engine.train;
  * What one finished training iteration reports. Losses are means over the iteration's batch, with dropout.
  *
  * @param iteration zero-based index of the finished iteration
- * @param iterations total iterations of this run
+ * @param iterations the iteration count at which this run ends (resumed runs: the earlier ones included)
  * @param loss reconstruction + β·KL
  * @param reconstruction the reconstruction term
  * @param kl the KL divergence term (before β)
  * @param imagesPerSecond training throughput since the run started, first iteration excluded
  * @param elapsedSeconds seconds since the run started
  * @param etaSeconds estimated seconds until the run ends
+ * @param firstIteration the iteration this run started at: 0, or the iterations a resumed model had had
  */
 public record TrainingProgress(int iteration, int iterations, double loss, double reconstruction, double kl,
-        double imagesPerSecond, double elapsedSeconds, double etaSeconds) {
+        double imagesPerSecond, double elapsedSeconds, double etaSeconds, int firstIteration) {
 
-    /** Fraction of the run done, in (0, 1]. */
+    /** A run that started at iteration 0. */
+    public TrainingProgress(int iteration, int iterations, double loss, double reconstruction, double kl,
+            double imagesPerSecond, double elapsedSeconds, double etaSeconds) {
+        this(iteration, iterations, loss, reconstruction, kl, imagesPerSecond, elapsedSeconds, etaSeconds, 0);
+    }
+
+    /** Fraction of this run done, in (0, 1]. */
     public double fractionDone() {
-        return (iteration + 1) / (double) iterations;
+        return (iteration + 1 - firstIteration) / (double) (iterations - firstIteration);
     }
 
     /** ETA as m:ss (or h:mm:ss). */

@@ -1,5 +1,7 @@
 package org.vaenodes.engine.train;
 
+import java.util.List;
+
 import org.vaenodes.engine.model.VaeModel;
 
 /**
@@ -7,9 +9,22 @@ import org.vaenodes.engine.model.VaeModel;
  * {@link LossHistory#DEFAULT_CAPACITY} iterations, and evenly spaced rows plus the last iteration for longer
  * ones (see {@link LossHistory}); {@link Rows#iteration()} says which iteration each row is.
  *
- * @param iterations how many iterations were trained
+ * @param iterations how many iterations were trained in all (resumed runs: the earlier ones included)
+ * @param ending why the run ended and which iteration the model is from
+ * @param notes things the user should know about the run, one sentence each (e.g. that Adam restarted because
+ *        the model to continue had no optimizer state); empty for none
  */
-public record TrainingResult(VaeModel model, int iterations, Rows history) {
+public record TrainingResult(VaeModel model, int iterations, Rows history, TrainingEnding ending, List<String> notes) {
+
+    public TrainingResult {
+        notes = List.copyOf(notes);
+    }
+
+    /** A run that completed all its iterations. */
+    public TrainingResult(VaeModel model, int iterations, Rows history) {
+        this(model, iterations, history, new TrainingEnding(TrainingEnding.Reason.COMPLETED, iterations, iterations,
+                iterations, Double.NaN), List.of());
+    }
 
     /** Row i is iteration {@code iteration[i]} (zero-based); the arrays have equal length. */
     public record Rows(int[] iteration, double[] loss, double[] reconstruction, double[] kl, double[] elapsedSeconds) {

@@ -47,7 +47,7 @@ class VaeModelPortObjectTest {
             .hasMessageContaining("format version 99").hasMessageContaining("re-execute the VAE Learner");
     }
 
-    /** Rewrites nested zips, changing formatVersion=1 to 99 in the model manifest. */
+    /** Rewrites nested zips, changing the model manifest's format version to 99. */
     private static byte[] rewrite(final byte[] zip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
@@ -58,7 +58,8 @@ class VaeModelPortObjectTest {
                 if (e.getName().endsWith(".zip")) {
                     data = rewrite(data);
                 } else if (e.getName().equals("vae-model.properties")) {
-                    data = new String(data, StandardCharsets.ISO_8859_1).replace("formatVersion=1", "formatVersion=99")
+                    data = new String(data, StandardCharsets.ISO_8859_1)
+                        .replace("formatVersion=" + org.vaenodes.engine.model.VaeModelFile.FORMAT_VERSION, "formatVersion=99")
                         .getBytes(StandardCharsets.ISO_8859_1);
                 }
                 z.putNextEntry(new ZipEntry(e.getName()));
