@@ -299,6 +299,22 @@ public final class MemoryEstimate {
         return max;
     }
 
+    /**
+     * Reading a folder of pictures into memory ({@code org.vaenodes.engine.data.ImageFolder}): the images as
+     * floats, and the largest picture while it is decoded (as 4-byte pixels), converted and resized (floats).
+     *
+     * @param valuesPerImage channels × height × width of the images kept
+     * @param largestPicturePixels the most pixels one of the pictures has
+     */
+    public static MemoryEstimate imageFolder(long images, long valuesPerImage, long largestPicturePixels) {
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part("the " + group(images) + " images", Math.multiplyExact(Math.multiplyExact(FLOAT, valuesPerImage),
+                images), 0, images, "number of images", "smaller images"));
+        parts.add(Part.fixed("the largest picture while it is decoded", Math.multiplyExact(FLOAT,
+                Math.addExact(Math.multiplyExact(4, largestPicturePixels), 2 * valuesPerImage)), 0, "smaller pictures"));
+        return new MemoryEstimate("Reading images", parts);
+    }
+
     /** This estimate with one more part, e.g. a caller's own buffers. */
     public MemoryEstimate plus(Part part) {
         List<Part> more = new ArrayList<>(parts);
