@@ -2,7 +2,6 @@ package org.vaenodes.cli;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import org.vaenodes.engine.data.ImageFolder;
@@ -41,7 +40,7 @@ final class ImageInputOptions {
     Integer channels;
 
     private boolean folder() {
-        return images != null && Files.isDirectory(images, LinkOption.NOFOLLOW_LINKS);
+        return images != null && Files.isDirectory(images);
     }
 
     /** Adds the inputs to be checked before any work, and checks the options that go together. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -76,12 +75,14 @@ public final class ImageFolder {
             throw new IOException(root + ": not a folder");
         }
         Path realRoot = root.toRealPath();
+        // a link given as the folder itself is followed (the user named it); links below it are not
+        Path start = Files.isSymbolicLink(root) ? realRoot : root;
         List<Entry> found = new ArrayList<>();
-        Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH + 1,
+        Files.walkFileTree(start, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH + 1,
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        Path rel = root.relativize(file);
+                        Path rel = start.relativize(file);
                         if (!isImageName(file.getFileName().toString()) || rel.getNameCount() > MAX_DEPTH) {
                             return FileVisitResult.CONTINUE; // deeper than MAX_DEPTH: folders seen as entries
                         }

@@ -275,9 +275,9 @@ public final class MemoryEstimate {
                 false);
         List<Part> parts = new ArrayList<>(decode.parts);
         long tile = GridBounds.tilePixels(c.height(), c.width());
-        // each image split off as its own array, the 8-bit grid (a byte per channel), and the PNG bytes (at most
-        // as large again)
-        long perImage = Math.addExact(Math.multiplyExact(FLOAT, (long) c.imageValues()), 2 * tile * c.channels());
+        // each image split off as its own array, the grid (a byte per pixel gray, an int per pixel RGB), and the
+        // PNG bytes (at most as large again)
+        long perImage = Math.addExact(Math.multiplyExact(FLOAT, (long) c.imageValues()), 2 * tile * (c.channels() == 1 ? 1 : 4));
         parts.add(new Part("the picture grid of " + group(count) + " images", Math.multiplyExact(perImage, count), 0, count,
                 "--count", "smaller images"));
         return new MemoryEstimate(decode.task, parts);

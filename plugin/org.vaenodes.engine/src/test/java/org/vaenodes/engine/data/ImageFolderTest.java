@@ -146,6 +146,9 @@ class ImageFolderTest {
         Files.createSymbolicLink(dir.resolve("folder-link"), outside);
         assertThat(ImageFolder.list(dir, false)).extracting(ImageFolder.Entry::relative)
                 .containsExactly("in/a.png", "inside-link.png");
+        // a link named as the folder itself is followed
+        Path named = Files.createSymbolicLink(outside.resolve("named-link"), dir.resolve("in"));
+        assertThat(ImageFolder.list(named, false)).extracting(ImageFolder.Entry::relative).containsExactly("a.png");
         Path link = Files.createSymbolicLink(dir.resolve("out-link.png"), foreign);
         assertThatThrownBy(() -> ImageFolder.list(dir, false)).isInstanceOf(IOException.class)
                 .hasMessageStartingWith(link + ": a link to " + foreign.toRealPath() + ", outside " + dir);
