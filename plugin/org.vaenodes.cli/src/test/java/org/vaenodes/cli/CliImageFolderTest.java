@@ -111,6 +111,28 @@ class CliImageFolderTest {
                 .startsWith("error: " + images.resolve("green/broken.png") + ": ");
     }
 
+    @Test
+    void scoresOfIdxImagesCarryTheirLabels() throws Exception {
+        Path images = dir.resolve("images.idx");
+        Path labels = dir.resolve("labels.idx");
+        org.vaenodes.engine.idx.IdxWriter.writeImages(images, TinyData.squares(20, 8, 8, 4), false);
+        org.vaenodes.engine.idx.IdxWriter.writeLabels(labels, new int[] {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3,
+            2, 3, 8, 4}, false);
+        Path model = dir.resolve("model.zip");
+        assertThat(CliRun.of("train", "--images", images.toString(), "--out", model.toString(), "--iterations", "2",
+                "--filters", "2", "--latent", "2", "--batch", "8").code()).isZero();
+        Path scores = dir.resolve("scores.csv");
+        CliRun eval = CliRun.of("evaluate", "--model", model.toString(), "--images", images.toString(), "--labels",
+                labels.toString(), "--scores", scores.toString());
+        assertThat(eval.code()).as("stderr: %s", eval.err()).isZero();
+        List<String> rows = Files.readAllLines(scores);
+        assertThat(rows).hasSize(21);
+        assertThat(rows.get(0)).isEqualTo("index,label,reconstruction_error,negative_elbo");
+        assertThat(rows.get(3)).startsWith("2,4,");
+        assertThat(CliRun.of("evaluate", "--model", model.toString(), "--images", images.toString(), "--scores",
+                images.toString()).failsWith(2)).contains("is the same file as --images");
+    }
+
     private static boolean hasColouredPixel(BufferedImage img) {
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
