@@ -236,7 +236,7 @@ public final class VaeConfig {
         String largest = output * 2 > total
                 ? "the output layer alone has " + group(output) + ": the decoder's last feature map (" + decodedHeight()
                         + "×" + decodedWidth() + "×" + decoderFilters()[decoderFilters().length - 1] + ") times the "
-                        + height() + "×" + width() + (channels() == 1 ? "" : "×" + channels()) + " image values; use fewer decoder filters in the last layer, larger encoder strides, smaller decoder strides or smaller images"
+                        + height() + "×" + width() + (channels() == 1 ? " pixels" : "×" + channels() + " values") + "; use fewer decoder filters in the last layer, larger encoder strides, smaller decoder strides or smaller images"
                 : "use fewer filters, larger encoder strides or smaller images";
         // weights, gradients and Adam's two moments, 4 bytes each: what training would need before anything else
         double gib = total * 16.0 / (1L << 30);
