@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.vaenodes.engine.idx.IdxDataset;
 import org.vaenodes.engine.memory.MemoryBudget;
 import org.vaenodes.engine.memory.MemoryEstimate;
 import org.vaenodes.engine.model.VaeConfig;
@@ -29,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a VAE on an IDX image file and save the model (a zip).")
+        description = "Train a VAE on an IDX image file or a folder of PNG/JPEG files and save the model (a zip).")
 final class TrainCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -66,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
                 .output("--out", out).output("--loss-csv", lossCsv)
                 .output("--snapshot-dir", run.snapshotDir == null ? null : SnapshotFiles.comparison(run.snapshotDir, 0))
                 .check();
-        IdxDataset data = input.read();
+        InputImages data = input.read();
         VaeModel from = run.resume == null ? null : VaeModelFile.load(run.resume);
         try {
             return train(data, from, trainingRun);
@@ -91,23 +90,25 @@ final class TrainCommand implements Callable<Integer> {
         return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
-    private Integer train(IdxDataset data, VaeModel from, TrainingRun trainingRun) throws Exception {
+    private Integer train(InputImages data, VaeModel from, TrainingRun trainingRun) throws Exception {
         VaeConfig config;
         if (from == null) {
-            config = training.applyTo(architecture.applyTo(VaeConfig.builder(), data.images().height(),
-                    data.images().width())).build();
+            config = training.applyTo(architecture.applyTo(VaeConfig.builder().channels(data.images().channels()),
+                    data.images().height(), data.images().width())).build();
         } else {
-            if (from.config().height() != data.images().height() || from.config().width() != data.images().width()) {
+            if (from.config().height() != data.images().height() || from.config().width() != data.images().width()
+                    || from.config().channels() != data.images().channels()) {
                 throw new UsageException("--images " + input.images + ": the images are " + data.images().height() + "×"
-                        + data.images().width() + ", the model --resume " + run.resume + " is for "
-                        + from.config().height() + "×" + from.config().width() + " images");
+                        + data.images().width() + " with " + data.images().channels() + " channel(s), the model --resume "
+                        + run.resume + " is for " + from.config().height() + "×" + from.config().width() + " with "
+                        + from.config().channels() + " (--channels and --resize convert the images)");
             }
             config = training.applyGiven(from.config().toBuilder(), this::given).build();
             System.out.printf(Locale.ROOT, "continuing %s after %d iterations%s%n", run.resume,
                     from.iterationsTrained(), from.optimizerState() == null ? "" : " (with its optimizer state)");
         }
         // before the backend starts: a run that cannot fit is refused with nothing allocated or written
-        long idxBytes = (long) data.size() * config.pixels();
+        long idxBytes = data.heapBytes();
         MemoryEstimate.training(config, data.size(), idxBytes, false).check(MemoryBudget.current());
         cli.startBackend();
         System.out.printf(Locale.ROOT, "training on %d images of %d×%d: %s%n", data.size(), config.height(),

@@ -171,7 +171,7 @@ public final class TrainingBenchmark {
 
         try (VaeModel model = result.model()) {
             int n = Math.min(INFERENCE_IMAGES, data.size());
-            int pixels = c.pixels();
+            int pixels = c.imageValues();
             float[] images = new float[n * pixels];
             for (int i = 0; i < n; i++) {
                 data.copyImage(i, images, i * pixels);

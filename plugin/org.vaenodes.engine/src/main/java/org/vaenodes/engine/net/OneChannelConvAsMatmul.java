@@ -23,6 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * computes the same function as those ops by construction (DirectVaeStepTest and VaeModelInferenceTest check
  * both paths against SameDiff and each other).
  * The kernel's flat layout must be {@code tap · F + filter} (true of both internal layouts for one input channel).
+ * The code grid has one channel whatever the images' channels ({@link org.vaenodes.engine.model.VaeArchitecture}):
+ * colour enters at the first encoder layer and leaves at the output layer, so RGB models use this path too.
  */
 final class OneChannelConvAsMatmul {
 

@@ -117,7 +117,7 @@ public final class VaeTrainer {
         BatchSampler sampler = new BatchSampler(training.size(), Math.min(config.batchSize(), training.size()),
                 RandomStreams.seed(seed, BATCH_STREAM, 0));
         int batch = sampler.batchSize();
-        int pixels = config.pixels();
+        int pixels = config.imageValues();
         int latent = config.latentSize();
         List<String> notes = new ArrayList<>();
 
@@ -319,6 +319,10 @@ public final class VaeTrainer {
         if (data.height() != config.height() || data.width() != config.width()) {
             throw new IllegalArgumentException("The images are " + data.height() + "×" + data.width()
                     + " but the model is configured for " + config.height() + "×" + config.width());
+        }
+        if (data.channels() != config.channels()) {
+            throw new IllegalArgumentException("The images have " + data.channels() + " channel(s) but the model is "
+                    + "configured for " + config.channels());
         }
     }
 }

@@ -51,10 +51,14 @@ class MemoryEstimateTest {
         measure("activations", VaeConfig.builder().filters(32).batchSize(512).iterations(2).build(), 512, true);
         measure("seed, Bernoulli, no dropout", VaeConfig.builder().keepProbability(1)
             .reconstructionLoss(ReconstructionLoss.BERNOULLI).iterations(2).build(), 128, false);
+        // RGB: three input channels, and an output layer three times as wide (6.3 M of its 6.5 M parameters)
+        measure("RGB parameters", VaeConfig.builder().channels(3).imageSize(32, 32).filters(8).encoderStrides(2, 1, 1)
+            .decoderStrides(1, 1, 1).batchSize(16).iterations(2).build(), 64, false);
     }
 
     private static void measure(String name, VaeConfig c, int images, boolean heapHeavy) throws Exception {
-        var data = TinyData.squares(images, c.height(), c.width(), 1);
+        org.vaenodes.engine.data.ImageDataset data = c.channels() == 1 ? TinyData.squares(images, c.height(), c.width(), 1)
+            : TinyData.colourSquares(images, c.height(), c.width(), 1).images();
         MemoryEstimate training = MemoryEstimate.training(c, images, 0, false);
         long native0 = settle();
         long heap0 = liveHeap();
@@ -94,7 +98,7 @@ class MemoryEstimateTest {
         try (VaeModel m = VaeModelFile.read(new ByteArrayInputStream(file.toByteArray()), name)) {
             long used;
             try (NativeHeap.PeakWatch watch = new NativeHeap.PeakWatch()) {
-                m.reconstruct(new float[300 * c.pixels()], 300);
+                m.reconstruct(new float[300 * c.imageValues()], 300);
                 watch.close();
                 used = watch.peak() - inference0;
             }
