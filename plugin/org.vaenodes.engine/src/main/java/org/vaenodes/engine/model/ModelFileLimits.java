@@ -21,6 +21,12 @@ public final class ModelFileLimits {
      */
     public static final double MAX_ABS_WEIGHT = 1e6;
 
+    /**
+     * Largest magnitude of an Adam moment accepted: far beyond any gradient (squared) of a trainable model, below
+     * float's overflow, so a crafted file cannot smuggle infinities or NaN into the optimizer.
+     */
+    public static final double MAX_ABS_MOMENT = 1e30;
+
     /** JSON nesting of {@code config.json}: an object of numbers and lists is 2 deep. */
     static final int MAX_CONFIG_NESTING = 8;
 

@@ -67,11 +67,63 @@ final class ModelFileReader {
         } catch (InvalidConfigException e) {
             throw new ModelFileException(source + ": " + VaeModelFile.CONFIG + ": " + oneLine(e));
         }
-        input.setLimit(input.consumed() + ENTRY_OVERHEAD_BYTES * (params.size() + 1)
-                + ARRAY_HEADER_BYTES * params.size() + 8 * values + 8 * values / 64);
-        Map<String, INDArray> weights = readWeights(params);
+        int adamIteration = optimizerIteration(manifest);
+        boolean withOptimizer = adamIteration >= 0;
+        int arrays = params.size() + (withOptimizer ? 2 : 0);
+        long arrayValues = withOptimizer ? 3 * values : values;
+        input.setLimit(input.consumed() + ENTRY_OVERHEAD_BYTES * (arrays + 1)
+                + ARRAY_HEADER_BYTES * arrays + 8 * arrayValues + 8 * arrayValues / 64);
+        float[][] moments = withOptimizer ? new float[2][] : null;
+        Map<String, INDArray> weights = readWeights(params, moments, values);
+        OptimizerState state = withOptimizer ? new OptimizerState(moments[0], moments[1], adamIteration) : null;
         return new VaeModel(config, weights, parseInt(manifest.getProperty("iterationsTrained"), 0),
-                parseDouble(manifest.getProperty("finalLoss")));
+                parseDouble(manifest.getProperty("finalLoss")), state);
+    }
+
+    /**
+     * Adam's step count when the manifest says the file holds optimizer state (then both moment entries must
+     * follow the weights), else −1. A layout or random-stream scheme this version does not know is refused: the
+     * moments would be read, and training continued, wrongly.
+     */
+    private int optimizerIteration(Properties manifest) throws ModelFileException {
+        String optimizer = manifest.getProperty(VaeModelFile.OPTIMIZER);
+        if (optimizer == null) {
+            for (String key : new String[] {VaeModelFile.OPTIMIZER_ITERATION, VaeModelFile.OPTIMIZER_LAYOUT,
+                    VaeModelFile.RANDOM_STREAMS}) {
+                if (manifest.getProperty(key) != null) {
+                    throw new ModelFileException(source + ": " + VaeModelFile.MANIFEST + " has " + key
+                            + " but names no optimizer; " + DAMAGED);
+                }
+            }
+            return -1;
+        }
+        String where = source + ": " + VaeModelFile.MANIFEST;
+        if (!manifest.getProperty("formatVersion").equals("2")) {
+            throw new ModelFileException(where + " names an optimizer, which format version "
+                    + manifest.getProperty("formatVersion") + " does not hold; " + DAMAGED);
+        }
+        if (!optimizer.equals("adam")) {
+            throw new ModelFileException(where + " names optimizer '" + Nd4jArrayReader.shorten(optimizer)
+                    + "'; VAE Nodes trains with 'adam' only; " + DAMAGED);
+        }
+        expectProperty(manifest, VaeModelFile.OPTIMIZER_LAYOUT, OptimizerState.LAYOUT);
+        expectProperty(manifest, VaeModelFile.RANDOM_STREAMS, OptimizerState.RANDOM_STREAMS);
+        int iteration = parseInt(manifest.getProperty(VaeModelFile.OPTIMIZER_ITERATION), -1);
+        if (iteration < 0) {
+            throw new ModelFileException(where + ": " + VaeModelFile.OPTIMIZER_ITERATION + " is "
+                    + Nd4jArrayReader.shorten(String.valueOf(manifest.getProperty(VaeModelFile.OPTIMIZER_ITERATION)))
+                    + ", not a step count of 0 or more; " + DAMAGED);
+        }
+        return iteration;
+    }
+
+    private void expectProperty(Properties manifest, String key, String expected) throws ModelFileException {
+        String value = manifest.getProperty(key);
+        if (!expected.equals(value)) {
+            throw new ModelFileException(source + ": " + VaeModelFile.MANIFEST + ": " + key + " is "
+                    + (value == null ? "missing" : "'" + Nd4jArrayReader.shorten(value) + "'") + ", this version of"
+                    + " VAE Nodes reads '" + expected + "' only; load the model in the version that wrote it");
+        }
     }
 
     private Properties readManifest() throws IOException {
@@ -92,9 +144,10 @@ final class ModelFileReader {
                     + " does not name format '" + VaeModelFile.FORMAT + "')");
         }
         String version = manifest.getProperty("formatVersion", "?");
-        if (!Integer.toString(VaeModelFile.FORMAT_VERSION).equals(version)) {
+        if (!version.equals("1") && !version.equals("2")) {
             throw new ModelFileException(source + ": model file format version " + Nd4jArrayReader.shorten(version)
-                    + " is not supported by this version of VAE Nodes (it reads version " + VaeModelFile.FORMAT_VERSION
+                    + " is not supported by this version of VAE Nodes (it reads versions "
+                    + VaeModelFile.OLDEST_READ_VERSION + " to " + VaeModelFile.FORMAT_VERSION
                     + "); retrain the model or use the matching VAE Nodes version");
         }
         return manifest;
@@ -124,7 +177,12 @@ final class ModelFileReader {
         }
     }
 
-    private Map<String, INDArray> readWeights(List<VaeWeights.Param> params) throws IOException {
+    /**
+     * @param moments null for none; else Adam's first and second moments, each of {@code parameterCount} floats, are
+     *        expected after the weights and land in {@code moments[0]} and {@code moments[1]}
+     */
+    private Map<String, INDArray> readWeights(List<VaeWeights.Param> params, float[][] moments, long parameterCount)
+            throws IOException {
         Map<String, VaeWeights.Param> expected = new HashMap<>();
         for (VaeWeights.Param p : params) {
             expected.put(VaeModelFile.WEIGHTS_DIR + p.name() + ".nd4j", p);
@@ -136,6 +194,14 @@ final class ModelFileReader {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
+                if (name.equals(VaeModelFile.FIRST_MOMENTS) || name.equals(VaeModelFile.SECOND_MOMENTS)) {
+                    readMoments(entry, moments, parameterCount, read.size() == params.size());
+                    continue;
+                }
+                if (moments != null && moments[0] != null) {
+                    throw new ModelFileException(source + ": entry " + shown(entry) + " after the optimizer state; "
+                            + DAMAGED);
+                }
                 VaeWeights.Param p = expected.get(name);
                 if (p == null) {
                     throw new ModelFileException(source + ": entry " + shown(entry) + (isHeader(name)
@@ -157,6 +223,11 @@ final class ModelFileReader {
                 }
                 ordered.put(p.name(), a);
             }
+            if (moments != null && (moments[0] == null || moments[1] == null)) {
+                throw new ModelFileException(source + ": the model file has no entry "
+                        + (moments[0] == null ? VaeModelFile.FIRST_MOMENTS : VaeModelFile.SECOND_MOMENTS)
+                        + ", which its " + VaeModelFile.MANIFEST + " announces; " + DAMAGED);
+            }
             complete = true;
             return ordered;
         } finally {
@@ -164,6 +235,24 @@ final class ModelFileReader {
                 read.values().forEach(INDArray::close);
             }
         }
+    }
+
+    /** One moment entry: in its place (after every weight, m before v, each once), checked, kept on the heap. */
+    private void readMoments(ZipEntry entry, float[][] moments, long values, boolean weightsDone) throws IOException {
+        boolean first = entry.getName().equals(VaeModelFile.FIRST_MOMENTS);
+        if (moments == null) {
+            throw new ModelFileException(source + ": entry " + shown(entry) + " holds optimizer state that "
+                    + VaeModelFile.MANIFEST + " does not announce; " + DAMAGED);
+        }
+        if (moments[first ? 0 : 1] != null) {
+            throw new ModelFileException(source + ": entry " + shown(entry) + " appears twice; " + DAMAGED);
+        }
+        if (!weightsDone || (!first && moments[0] == null)) {
+            throw new ModelFileException(source + ": entry " + shown(entry) + " is out of order (the weights, then "
+                    + VaeModelFile.FIRST_MOMENTS + ", then " + VaeModelFile.SECOND_MOMENTS + "); " + DAMAGED);
+        }
+        moments[first ? 0 : 1] = Nd4jArrayReader.read(zip, new long[] {values}, source + ": entry " + entry.getName(),
+                first ? Nd4jArrayReader.Bound.FIRST_MOMENT : Nd4jArrayReader.Bound.SECOND_MOMENT);
     }
 
     private INDArray toNative(float[] values, VaeWeights.Param p, String entry) throws ModelFileException {

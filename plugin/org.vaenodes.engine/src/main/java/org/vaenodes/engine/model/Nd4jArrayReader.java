@@ -30,13 +30,41 @@ final class Nd4jArrayReader {
     private static final int BLOCK_BYTES = 64 * 1024;
     private static final int FIRST_CAPACITY = 1 << 16;
 
+    /** What the values of an array may be. */
+    enum Bound {
+        /** Finite and within ±{@link ModelFileLimits#MAX_ABS_WEIGHT}. */
+        WEIGHT(-ModelFileLimits.MAX_ABS_WEIGHT, ModelFileLimits.MAX_ABS_WEIGHT,
+                "weights must be finite and within ±" + (long) ModelFileLimits.MAX_ABS_WEIGHT
+                        + ": the model diverged in training or the file was altered; retrain the model"),
+        /** Adam's first moments: finite and within ±{@link ModelFileLimits#MAX_ABS_MOMENT}. */
+        FIRST_MOMENT(-ModelFileLimits.MAX_ABS_MOMENT, ModelFileLimits.MAX_ABS_MOMENT,
+                "Adam's first moments must be finite and within ±" + ModelFileLimits.MAX_ABS_MOMENT
+                        + ": the file was altered"),
+        /** Adam's second moments: in [0, {@link ModelFileLimits#MAX_ABS_MOMENT}]. */
+        SECOND_MOMENT(0, ModelFileLimits.MAX_ABS_MOMENT,
+                "Adam's second moments must be finite and within 0 to " + ModelFileLimits.MAX_ABS_MOMENT
+                        + ": the file was altered");
+
+        final double min;
+        final double max;
+        final String rule;
+
+        Bound(double min, double max, String rule) {
+            this.min = min;
+            this.max = max;
+            this.rule = rule;
+        }
+    }
+
     private final DataInputStream in;
     private final String where;
+    private final Bound bound;
     private boolean isFortranOrder;
 
-    private Nd4jArrayReader(InputStream in, String where) {
+    private Nd4jArrayReader(InputStream in, String where, Bound bound) {
         this.in = new DataInputStream(in);
         this.where = where;
+        this.bound = bound;
     }
 
     /**
@@ -47,7 +75,12 @@ final class Nd4jArrayReader {
      * @throws ModelFileException naming {@code where} when anything differs from what Nd4j.write writes for it
      */
     static float[] read(InputStream in, long[] shape, String where) throws IOException {
-        return new Nd4jArrayReader(in, where).read(shape);
+        return read(in, shape, where, Bound.WEIGHT);
+    }
+
+    /** As {@link #read(InputStream, long[], String)}, each value within {@code bound}. */
+    static float[] read(InputStream in, long[] shape, String where, Bound bound) throws IOException {
+        return new Nd4jArrayReader(in, where, bound).read(shape);
     }
 
     private float[] read(long[] shape) throws IOException {
@@ -156,10 +189,9 @@ final class Nd4jArrayReader {
             }
             for (int i = 0; i < n; i++) {
                 double v = isDouble ? bytes.getDouble(i * Double.BYTES) : bytes.getFloat(i * Float.BYTES);
-                if (!(Math.abs(v) <= ModelFileLimits.MAX_ABS_WEIGHT)) {
-                    throw new ModelFileException(where + " holds " + v + " at value " + (filled + i)
-                            + "; weights must be finite and within ±" + (long) ModelFileLimits.MAX_ABS_WEIGHT
-                            + ": the model diverged in training or the file was altered; retrain the model");
+                if (!(v >= bound.min && v <= bound.max)) {
+                    throw new ModelFileException(where + " holds " + v + " at value " + (filled + i) + "; "
+                            + bound.rule);
                 }
                 values[filled + i] = (float) v;
             }

@@ -30,7 +30,7 @@ public final class VaeModel implements AutoCloseable {
     }
 
     /**
-     * @param optimizerState what training needs to continue exactly (owned by the model from now on); null when
+     * @param optimizerState what training needs to continue exactly ; null when
      *        it is not kept (models of format version 1, or trained before it existed)
      */
     public VaeModel(VaeConfig config, Map<String, INDArray> weights, int iterationsTrained, double finalLoss,
@@ -206,9 +206,6 @@ public final class VaeModel implements AutoCloseable {
             if (a.closeable()) {
                 a.close();
             }
-        }
-        if (optimizerState != null) {
-            optimizerState.close();
         }
     }
 }

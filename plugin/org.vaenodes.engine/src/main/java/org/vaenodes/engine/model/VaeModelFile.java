@@ -19,18 +19,29 @@ import org.vaenodes.engine.io.AtomicFiles;
 
 /**
  * The model file: one zip with {@value #MANIFEST} (format name and version, training facts),
- * {@value #CONFIG} (the {@link VaeConfig} as JSON) and one {@code weights/NAME.nd4j} entry per parameter in
- * ND4J's binary array format, in that order. No Java serialization. Files are written to a temporary file
+ * {@value #CONFIG} (the {@link VaeConfig} as JSON), one {@code weights/NAME.nd4j} entry per parameter in
+ * ND4J's binary array format and, when the model keeps its {@link OptimizerState} (from format version 2), Adam's
+ * moments as {@value #FIRST_MOMENTS} and {@value #SECOND_MOMENTS} (flat FLOAT arrays of the parameter count), in
+ * that order; the manifest then names the optimizer, its step count, the moments' layout and how the random
+ * streams are positioned. Version-1 files (no optimizer state) are read too. No Java serialization. Files are written to a temporary file
  * beside the target and moved into place, so a failed save never leaves a half-written model. Reading is done
  * by {@link ModelFileReader}, which treats every file as possibly crafted (see {@link ModelFileLimits}).
  */
 public final class VaeModelFile {
 
     public static final String FORMAT = "vae-nodes-model";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
+    /** The oldest version still read: its models have no optimizer state. */
+    public static final int OLDEST_READ_VERSION = 1;
     static final String MANIFEST = "vae-model.properties";
     static final String CONFIG = "config.json";
     static final String WEIGHTS_DIR = "weights/";
+    static final String FIRST_MOMENTS = "optimizer/adam-m.nd4j";
+    static final String SECOND_MOMENTS = "optimizer/adam-v.nd4j";
+    static final String OPTIMIZER = "optimizer";
+    static final String OPTIMIZER_ITERATION = "optimizer.iteration";
+    static final String OPTIMIZER_LAYOUT = "optimizer.layout";
+    static final String RANDOM_STREAMS = "randomStreams";
 
     private VaeModelFile() {
     }
@@ -47,6 +58,13 @@ public final class VaeModelFile {
         manifest.setProperty("formatVersion", Integer.toString(FORMAT_VERSION));
         manifest.setProperty("iterationsTrained", Integer.toString(model.iterationsTrained()));
         manifest.setProperty("finalLoss", Double.toString(model.finalLoss()));
+        OptimizerState state = model.optimizerState();
+        if (state != null) {
+            manifest.setProperty(OPTIMIZER, "adam");
+            manifest.setProperty(OPTIMIZER_ITERATION, Integer.toString(state.adamIteration()));
+            manifest.setProperty(OPTIMIZER_LAYOUT, OptimizerState.LAYOUT);
+            manifest.setProperty(RANDOM_STREAMS, OptimizerState.RANDOM_STREAMS);
+        }
         zip.putNextEntry(new ZipEntry(MANIFEST));
         manifest.store(zip, "VAE Nodes for KNIME model");
         zip.closeEntry();
@@ -62,12 +80,26 @@ public final class VaeModelFile {
             data.flush();
             zip.closeEntry();
         }
+        if (state != null) {
+            writeFlat(zip, FIRST_MOMENTS, state.firstMoments());
+            writeFlat(zip, SECOND_MOMENTS, state.secondMoments());
+        }
         zip.finish();
     }
 
+    private static void writeFlat(ZipOutputStream zip, String entry, float[] values) throws IOException {
+        zip.putNextEntry(new ZipEntry(entry));
+        DataOutputStream data = new DataOutputStream(zip);
+        try (INDArray a = Nd4j.create(values, new long[] {values.length}, DataType.FLOAT)) {
+            Nd4j.write(a, data);
+        }
+        data.flush();
+        zip.closeEntry();
+    }
+
     /**
-     * @throws ModelFileException naming the file when it is not a model file, has another format version, or
-     *     is damaged
+     * @throws ModelFileException naming the file when it is not a model file, has a format version this one does
+     *     not read, or is damaged
      */
     public static VaeModel load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {

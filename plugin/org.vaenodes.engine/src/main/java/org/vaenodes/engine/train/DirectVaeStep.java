@@ -102,8 +102,8 @@ final class DirectVaeStep {
     OptimizerState copyOptimizerState(int next) {
         long n = params.values().length();
         // Adam's view holds m in its first half and v in its second
-        INDArray m = adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).dup('c').reshape('c', n);
-        INDArray v = adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n)).dup('c').reshape('c', n);
+        float[] m = adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).toFloatVector();
+        float[] v = adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n)).toFloatVector();
         return new OptimizerState(m, v, next);
     }
 
@@ -114,9 +114,11 @@ final class DirectVaeStep {
             throw new IllegalArgumentException("The optimizer state holds " + state.parameterCount()
                     + " moments per kind, the network has " + n + " parameters");
         }
-        adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).assign(state.firstMoments().reshape('c', n));
-        adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n))
-                .assign(state.secondMoments().reshape('c', n));
+        try (INDArray m = Nd4j.create(state.firstMoments(), new long[] {n}, DataType.FLOAT);
+                INDArray v = Nd4j.create(state.secondMoments(), new long[] {n}, DataType.FLOAT)) {
+            adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).assign(m);
+            adamState.get(NDArrayIndex.point(0), NDArrayIndex.interval(n, 2 * n)).assign(v);
+        }
     }
 
     /** Draws the dropout masks of training iteration {@code iteration} from now on (see {@link VaeNetwork#startIteration}). */

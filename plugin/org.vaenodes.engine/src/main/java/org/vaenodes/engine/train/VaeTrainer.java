@@ -280,7 +280,6 @@ public final class VaeTrainer {
                 for (INDArray a : weights.values()) {
                     a.close();
                 }
-                optimizer.close();
                 weights = null;
                 optimizer = null;
             }

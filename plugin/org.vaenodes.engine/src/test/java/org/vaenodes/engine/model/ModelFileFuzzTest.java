@@ -25,7 +25,8 @@ import org.vaenodes.engine.model.ModelZips.Entry;
  * Mutates a valid tiny model file (bytes of the zip, bytes of one entry re-zipped with a correct CRC, the entry
  * list, and the known crash cases as a seed corpus) and requires that loading either gives a model whose
  * weights are finite and within bounds, or a one-line ModelFileException naming the file; any other exception
- * or an Error fails. The seed is fixed so a failure reproduces; change it to explore further.
+ * or an Error fails. The file keeps an optimizer state (format version 2), so its manifest keys and moment entries
+ * are mutated too; loaded moments must be within bounds as well. The seed is fixed so a failure reproduces; change it to explore further.
  */
 class ModelFileFuzzTest {
 
@@ -42,7 +43,7 @@ class ModelFileFuzzTest {
     private static synchronized void setUp() {
         if (valid == null) {
             config = ModelZips.tinyConfig();
-            try (VaeModel m = ModelZips.model(config)) {
+            try (VaeModel m = ModelZips.modelWithOptimizerState(config)) {
                 valid = ModelZips.write(m);
             }
             entries = ModelZips.entries(valid);
@@ -72,6 +73,15 @@ class ModelFileFuzzTest {
             for (INDArray a : model.weights().values()) {
                 for (float v : Nd4j.toFlattened('c', a).toFloatVector()) {
                     assertThat(Math.abs(v)).isLessThanOrEqualTo((float) ModelFileLimits.MAX_ABS_WEIGHT);
+                }
+            }
+            OptimizerState state = model.optimizerState();
+            if (state != null) {
+                assertThat(state.firstMoments()).hasSameSizeAs(state.secondMoments());
+                for (int i = 0; i < state.firstMoments().length; i++) {
+                    assertThat(Math.abs(state.firstMoments()[i])).isLessThanOrEqualTo((float) ModelFileLimits.MAX_ABS_MOMENT);
+                    float v = state.secondMoments()[i];
+                    assertThat(v >= 0 && v <= ModelFileLimits.MAX_ABS_MOMENT).as("second moment %s", v).isTrue();
                 }
             }
             float[] image = new float[model.config().pixels()];

@@ -47,6 +47,22 @@ public final class ModelZips {
         return new VaeModel(c, w, 7, 0.25);
     }
 
+    /** As {@link #model}, keeping an optimizer state of small moments (v ≥ 0) at Adam step 7. */
+    public static VaeModel modelWithOptimizerState(VaeConfig c) {
+        try (VaeModel plain = model(c)) {
+            int n = (int) ModelFileLimits.parameterCount(VaeWeights.params(c));
+            float[] m = new float[n];
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                m[i] = (i % 7 - 3) * 1e-3f;
+                v[i] = (i % 5) * 1e-6f;
+            }
+            java.util.Map<String, org.nd4j.linalg.api.ndarray.INDArray> copies = new java.util.LinkedHashMap<>();
+            plain.weights().forEach((k, a) -> copies.put(k, a.dup()));
+            return new VaeModel(c, copies, 7, 0.25, new OptimizerState(m, v, 7));
+        }
+    }
+
     public static byte[] write(VaeModel model) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -80,7 +80,7 @@ class VaeModelFileTest {
         }
         assertThatThrownBy(() -> VaeModelFile.load(file)).isInstanceOf(ModelFileException.class)
                 .hasMessageContaining("future.zip").hasMessageContaining("format version 99")
-                .hasMessageContaining("reads version 1");
+                .hasMessageContaining("reads versions 1 to 2");
     }
 
     @Test
