@@ -13,6 +13,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.AbstractNodeView;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
@@ -211,6 +212,27 @@ public final class StubNodes {
             call(model, NodeModel.class, "reset", new Class<?>[0]);
         } catch (Exception e) {
             throw rethrow(e, RuntimeException.class);
+        }
+    }
+
+    /** What KNIME does when it saves an executed node (the folder is created if needed). */
+    public static void saveInternals(final NodeModel model, final java.io.File dir) throws IOException {
+        dir.mkdirs();
+        try {
+            call(model, NodeModel.class, "saveInternals", new Class<?>[]{java.io.File.class, ExecutionMonitor.class},
+                dir, new ExecutionMonitor());
+        } catch (Exception e) {
+            throw rethrow(e, IOException.class);
+        }
+    }
+
+    /** What KNIME does when it loads an executed node. */
+    public static void loadInternals(final NodeModel model, final java.io.File dir) throws IOException {
+        try {
+            call(model, NodeModel.class, "loadInternals", new Class<?>[]{java.io.File.class, ExecutionMonitor.class},
+                dir, new ExecutionMonitor());
+        } catch (Exception e) {
+            throw rethrow(e, IOException.class);
         }
     }
 
