@@ -9,12 +9,16 @@ import org.vaenodes.knime.nodes.learner.monitor.TrainingMonitor;
 
 /**
  * The Learner's classic monitor view: a {@link MonitorPanel} redrawn from the node's {@link TrainingMonitor} at
- * most {@link #REDRAWS_PER_SECOND} times a second on the event dispatch thread, and only when the monitor changed.
- * The training thread never waits for it.
+ * most {@link #REDRAWS_PER_SECOND} times a second on the event dispatch thread, only when the monitor changed, and
+ * never more often than keeps drawing under {@link #DRAW_SHARE} of the time (a slow machine gets fewer redraws). The
+ * training thread never waits for it.
  */
 final class VaeLearnerNodeView extends NodeView<VaeLearnerNodeModel> {
 
     static final int REDRAWS_PER_SECOND = 4;
+
+    /** The share of wall time the view may spend drawing. */
+    static final double DRAW_SHARE = 0.1;
 
     private final TrainingMonitor m_monitor;
 
@@ -24,11 +28,15 @@ final class VaeLearnerNodeView extends NodeView<VaeLearnerNodeModel> {
 
     private long m_drawn = -1;
 
+    private long m_lastDrawStart;
+
+    private long m_lastDisplayNanos;
+
     VaeLearnerNodeView(final VaeLearnerNodeModel model) {
         super(model);
         m_monitor = model.monitor();
         m_panel = new MonitorPanel(m_monitor::requestStop);
-        m_timer = new Timer(1000 / REDRAWS_PER_SECOND, e -> redraw());
+        m_timer = new Timer(1000 / REDRAWS_PER_SECOND, e -> tick());
         m_timer.setCoalesce(true);
         setComponent(m_panel);
     }
@@ -41,8 +49,19 @@ final class VaeLearnerNodeView extends NodeView<VaeLearnerNodeModel> {
     void redraw() {
         long v = m_monitor.version();
         if (v != m_drawn) {
+            long t0 = System.nanoTime();
             m_drawn = v;
+            m_lastDrawStart = t0;
             m_panel.display(m_monitor.state());
+            m_lastDisplayNanos = System.nanoTime() - t0;
+        }
+    }
+
+    /** A timer tick: redraws unless the last drawing was too recent for its cost. */
+    private void tick() {
+        long cost = m_lastDisplayNanos + m_panel.lastPaintNanos();
+        if (System.nanoTime() - m_lastDrawStart >= cost / DRAW_SHARE) {
+            redraw();
         }
     }
 

@@ -65,6 +65,41 @@ class MonitorPanelTest {
         assertThat(MonitorPanel.clock(3725)).isEqualTo("1:02:05");
     }
 
+    @Test
+    void aRedrawOfAFullHistoryTakesAFractionOfTheRedrawInterval() throws Exception {
+        TrainingMonitor m = new TrainingMonitor();
+        m.start(30_000);
+        for (int i = 0; i < 30_000; i++) {
+            m.iteration(i, 30 + 10 * Math.sin(i / 50.0), 25, 5, 800, i * 0.1, 1);
+        }
+        m.snapshot(new SnapshotPictures(30_000, 31.5, Double.NaN, picture(4, 3), picture(2, 5)));
+        MonitorPanel p = new MonitorPanel(() -> { });
+        MonitorState s = m.state();
+        assertThat(s.curves().size()).isBetween(TrainingMonitor.DEFAULT_CAPACITY / 2, TrainingMonitor.DEFAULT_CAPACITY + 1);
+        for (int i = 0; i < 5; i++) {
+            // warm-up: the first drawings also compile JFreeChart's drawing code
+            p.display(m.state());
+            p.toImage(1200, 720);
+        }
+        int n = 10;
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpu0 = bean.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            p.display(m.state());
+            p.toImage(1200, 720);
+        }
+        double cpuMs = (bean.getCurrentThreadCpuTime() - cpu0) / 1e6 / n;
+        double wallMs = (System.nanoTime() - t0) / 1e6 / n;
+        System.out.printf(java.util.Locale.ROOT, "[MonitorPanelTest] state copy + redraw of %d kept points (%d drawn per "
+            + "curve) at 1200×720: %.1f ms CPU, %.1f ms wall; last paint %.1f ms%n", s.curves().size(),
+            MonitorPanel.MAX_DRAWN, cpuMs, wallMs, p.lastPaintNanos() / 1e6);
+        // CPU time, not wall time: the machine may be busy with other work. The view redraws at most 4 times a
+        // second and spaces redraws so that drawing takes at most a tenth of the time (VaeLearnerNodeView)
+        assertThat(cpuMs).isLessThan(200);
+        assertThat(p.lastPaintNanos()).isPositive();
+    }
+
     static int countColour(final BufferedImage img, final int r, final int g, final int b) {
         int n = 0;
         for (int y = 0; y < img.getHeight(); y++) {
