@@ -22,7 +22,7 @@ final class ProgressPrinter implements TrainingListener {
     public void iterationDone(TrainingProgress p) {
         long now = System.nanoTime();
         boolean last = p.iteration() == p.iterations() - 1;
-        if (p.iteration() == 0 || last || now - lastPrint >= intervalNanos) {
+        if (p.iteration() == p.firstIteration() || last || now - lastPrint >= intervalNanos) {
             lastPrint = now;
             out.println(line(p));
         }

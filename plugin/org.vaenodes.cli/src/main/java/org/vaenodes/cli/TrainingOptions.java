@@ -37,6 +37,35 @@ final class TrainingOptions {
     @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed = D.seed();
 
+    /**
+     * Only the options the command line gave, onto {@code b} (a resumed model's settings): {@code given} says
+     * whether an option, named by its longest name, was given.
+     */
+    VaeConfig.Builder applyGiven(final VaeConfig.Builder b, final java.util.function.Predicate<String> given) {
+        if (given.test("--iterations")) {
+            b.iterations(iterations);
+        }
+        if (given.test("--batch")) {
+            b.batchSize(batch);
+        }
+        if (given.test("--lr")) {
+            b.learningRate(learningRate);
+        }
+        if (given.test("--keep")) {
+            b.keepProbability(keep);
+        }
+        if (given.test("--loss")) {
+            b.reconstructionLoss(loss);
+        }
+        if (given.test("--beta")) {
+            b.klWeight(beta);
+        }
+        if (given.test("--seed")) {
+            b.seed(seed);
+        }
+        return b;
+    }
+
     VaeConfig.Builder applyTo(final VaeConfig.Builder b) {
         return b.iterations(iterations).batchSize(batch).learningRate(learningRate).keepProbability(keep)
                 .reconstructionLoss(loss).klWeight(beta).seed(seed);

@@ -91,11 +91,13 @@ public final class MemoryEstimate {
         // params, gradients, Adam's two moments (one flat array each), plus the initial weights and, at the end,
         // the trained model's copy; the largest parameter also passes through two temporary conversions
         long paramNative = Math.multiplyExact(FLOAT, Math.addExact(Math.multiplyExact(5, p), 2 * largest));
-        // one parameter at a time as doubles (initial values) or twice as floats (layout conversions)
-        long paramHeap = Math.multiplyExact(8, largest);
+        // one parameter at a time as doubles (initial values) or twice as floats (layout conversions), and Adam's
+        // two moments, which the trained model keeps on the heap for continuing exactly
+        long paramHeap = Math.addExact(Math.multiplyExact(8, largest), Math.multiplyExact(2 * FLOAT, p));
         if (modelBytesOnHeap) {
-            // the model file written into a growing byte array: old and doubled buffer, then the final copy
-            paramHeap = Math.addExact(paramHeap, Math.multiplyExact(3 * FLOAT, p));
+            // the model file (weights and both moments) written into a growing byte array: old and doubled buffer,
+            // then the final copy
+            paramHeap = Math.addExact(paramHeap, Math.multiplyExact(3 * 3 * FLOAT, p));
         }
         parts.add(Part.fixed("the " + group(p) + " parameters and their copies (gradients, Adam moments, model)",
                 paramHeap, paramNative, ARCHITECTURE));

@@ -87,11 +87,25 @@ public final class VaeModelFile {
         zip.finish();
     }
 
+    /**
+     * A flat FLOAT array in the layout {@code Nd4j.write} gives a rank-1 array (see {@link Nd4jArrayReader}),
+     * written from the heap: the moments never pass through native memory on their way to the file.
+     */
     private static void writeFlat(ZipOutputStream zip, String entry, float[] values) throws IOException {
         zip.putNextEntry(new ZipEntry(entry));
-        DataOutputStream data = new DataOutputStream(zip);
-        try (INDArray a = Nd4j.create(values, new long[] {values.length}, DataType.FLOAT)) {
-            Nd4j.write(a, data);
+        DataOutputStream data = new DataOutputStream(new java.io.BufferedOutputStream(zip, 1 << 16));
+        data.writeUTF(Nd4jArrayReader.ALLOCATION_MODE);
+        data.writeLong(6); // rank, shape, stride, extras, element-wise stride, order
+        data.writeUTF("LONG");
+        long[] info = {1, values.length, 1, Nd4jArrayReader.FLOAT_FLAG, 1, 'c'};
+        for (long v : info) {
+            data.writeLong(v);
+        }
+        data.writeUTF(Nd4jArrayReader.ALLOCATION_MODE);
+        data.writeLong(values.length);
+        data.writeUTF("FLOAT");
+        for (float v : values) {
+            data.writeFloat(v);
         }
         data.flush();
         zip.closeEntry();

@@ -15,6 +15,9 @@ import java.util.Locale;
  *        snapshots)
  * @param snapshotEvery take a snapshot (and evaluate the validation rows) after iteration 0, N, 2N, … and after
  *        the last iteration; 0 for none
+ *
+ * <p>Every combination is checked when built, so set the validation share and the snapshot interval before early
+ * stopping (or pass all four to the constructor).
  */
 public record TrainingRun(Duration timeLimit, double validationShare, EarlyStopping earlyStopping, int snapshotEvery) {
 

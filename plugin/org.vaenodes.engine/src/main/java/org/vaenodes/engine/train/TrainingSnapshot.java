@@ -11,10 +11,12 @@ package org.vaenodes.engine.train;
  * @param reconstructionsPng rows of fixed inputs, each above the row of their reconstructions (through the mean)
  * @param samplesPng images decoded from a fixed set of z ~ N(0, I)
  * @param elapsedSeconds seconds since the run started, the snapshot included
+ * @param costSeconds what taking this snapshot took (the validation loss and both pictures), to weigh against the
+ *        iterations between snapshots
  */
 public record TrainingSnapshot(int iteration, double trainingLoss, double trainingReconstruction, double trainingKl,
         double validationLoss, double validationReconstruction, double validationKl, byte[] reconstructionsPng,
-        byte[] samplesPng, double elapsedSeconds) {
+        byte[] samplesPng, double elapsedSeconds, double costSeconds) {
 
     /** Inputs shown with their reconstructions (fewer when there are fewer rows to pick from). */
     public static final int IMAGES = 16;

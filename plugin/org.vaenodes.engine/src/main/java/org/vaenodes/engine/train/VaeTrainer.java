@@ -100,8 +100,8 @@ public final class VaeTrainer {
             BooleanSupplier canceled, TrainingControl control) throws TrainingCanceledException {
         if (!from.config().architecture().equals(config.architecture())) {
             throw new IllegalArgumentException("The model to continue has another architecture than the one"
-                    + " configured for training; train it with the model's architecture (" + from.config().toJson()
-                    .replaceAll("\\s+", " ") + ")");
+                    + " configured for training (" + differences(from.config(), config) + "); continue it with the"
+                    + " model's own architecture");
         }
         return run(from, data, run, listener, canceled, control);
     }
@@ -213,7 +213,7 @@ public final class VaeTrainer {
                         imagesPerSecond, seconds, perIteration * (end - it - 1), start));
                 if (snapshots != null && it % run.snapshotEvery() == 0) {
                     lastSnapshot = it;
-                    TrainingSnapshot s = snapshots.take(step, it, loss, rec, klTerm, startNanos);
+                    TrainingSnapshot s = snapshots.take(step, it, loss, rec, klTerm, startNanos, canceled);
                     listener.snapshotTaken(s);
                     if (early != null && best.offer(s, step, adamStart + it + 1 - start, early)) {
                         it++;
@@ -225,7 +225,8 @@ public final class VaeTrainer {
             }
             int done = it;
             if (snapshots != null && done > start && lastSnapshot != done - 1) {
-                TrainingSnapshot s = snapshots.take(step, done - 1, lastLoss, lastRec, lastKl, startNanos);
+                TrainingSnapshot s = snapshots.take(step, done - 1, lastLoss, lastRec, lastKl, startNanos,
+                        canceled);
                 listener.snapshotTaken(s);
                 if (early != null) {
                     best.offer(s, step, adamStart + done - start, early);
@@ -283,6 +284,31 @@ public final class VaeTrainer {
                 weights = null;
                 optimizer = null;
             }
+        }
+    }
+
+    /** The architecture settings that differ, e.g. "latent size 2 in the model, 3 configured". */
+    private static String differences(VaeConfig model, VaeConfig configured) {
+        List<String> d = new ArrayList<>();
+        differ(d, "image size", model.height() + "×" + model.width(), configured.height() + "×" + configured.width());
+        differ(d, "latent size", model.latentSize(), configured.latentSize());
+        differ(d, "kernel size", model.kernelSize(), configured.kernelSize());
+        differ(d, "encoder filters", java.util.Arrays.toString(model.encoderFilters()),
+                java.util.Arrays.toString(configured.encoderFilters()));
+        differ(d, "encoder strides", java.util.Arrays.toString(model.encoderStrides()),
+                java.util.Arrays.toString(configured.encoderStrides()));
+        differ(d, "decoder dense units", model.decoderHidden(), configured.decoderHidden());
+        differ(d, "decoder filters", java.util.Arrays.toString(model.decoderFilters()),
+                java.util.Arrays.toString(configured.decoderFilters()));
+        differ(d, "decoder strides", java.util.Arrays.toString(model.decoderStrides()),
+                java.util.Arrays.toString(configured.decoderStrides()));
+        differ(d, "leaky ReLU slope", model.leakyReluAlpha(), configured.leakyReluAlpha());
+        return d.isEmpty() ? "the architecture settings differ" : String.join("; ", d);
+    }
+
+    private static void differ(List<String> d, String what, Object model, Object configured) {
+        if (!model.equals(configured)) {
+            d.add(what + " " + model + " in the model, " + configured + " configured");
         }
     }
 
