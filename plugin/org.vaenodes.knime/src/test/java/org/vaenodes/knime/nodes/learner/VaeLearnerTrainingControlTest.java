@@ -150,6 +150,23 @@ class VaeLearnerTrainingControlTest {
     }
 
     @Test
+    void earlyStoppingEndsExecutedWithTheBestModelAndAWarning() throws Exception {
+        ExecutionContext exec = StubContexts.newExecutionContext();
+        BufferedDataTable in = KnimeFixtures.squares(exec, 40);
+        VaeLearnerNodeModel m = tiny(40, 1);
+        m.settings().m_validationShare.setDoubleValue(0.25);
+        m.settings().m_earlyStopping.setBooleanValue(true);
+        m.settings().m_patience.setIntValue(1);
+        // no fall of the validation loss is that large: the run must stop at the second evaluation
+        m.settings().m_minImprovement.setDoubleValue(1e6);
+        PortObject[] out = StubNodes.run(m, exec, in);
+        assertThat(StubNodes.warningMessage(m)).startsWith("Early stopping after 2 of 40 iterations");
+        assertThat(((VaeModelPortObject)out[0]).getIterationsTrained()).isEqualTo(1);
+        assertThat(((BufferedDataTable)out[1]).size()).isEqualTo(2);
+        assertThat(m.monitor().state().message()).isEqualTo(StubNodes.warningMessage(m));
+    }
+
+    @Test
     void earlyStoppingWithoutValidationIsRefusedNamingTheSetting() {
         VaeLearnerNodeModel m = tiny(6, 3);
         m.settings().m_earlyStopping.setBooleanValue(true);
