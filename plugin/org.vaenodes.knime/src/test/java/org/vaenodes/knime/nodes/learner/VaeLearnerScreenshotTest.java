@@ -98,12 +98,24 @@ class VaeLearnerScreenshotTest {
             List<DataRow> rows = StubContexts.rows((BufferedDataTable)out[2]);
             // every 50 iterations from the first, and one after the iteration it stopped at
             assertThat(rows.size()).isEqualTo((done - 1) / 50 + 1 + ((done - 1) % 50 == 0 ? 0 : 1));
-            BufferedImage table = tableView(rows);
+            BufferedImage table = tableView(evenlySpaced(rows, 10));
             ImageIO.write(table, "png", DIR.resolve("learner-snapshot-table.png").toFile());
         } finally {
             pool.shutdownNow();
             view.callCloseView();
         }
+    }
+
+    /** At most {@code n} rows, the first and the last among them (a screenshot shows what fits a screen or two). */
+    static List<DataRow> evenlySpaced(final List<DataRow> rows, final int n) {
+        if (rows.size() <= n) {
+            return rows;
+        }
+        List<DataRow> r = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            r.add(rows.get((int)Math.round(i * (rows.size() - 1) / (double)(n - 1))));
+        }
+        return r;
     }
 
     /** The snapshot table as a table view shows it: Row ID, the numbers, then the two pictures of each row. */

@@ -28,6 +28,8 @@ public final class TrainingMonitor {
 
     private final double[] m_ema = new double[3];
 
+    private final double[] m_point = new double[CurveHistory.SERIES];
+
     private double m_emaWeight;
 
     private MonitorState.Phase m_phase = MonitorState.Phase.IDLE;
@@ -77,11 +79,13 @@ public final class TrainingMonitor {
     public synchronized void iteration(final int iteration, final double loss, final double reconstruction,
         final double kl, final double imagesPerSecond, final double elapsedSeconds, final double etaSeconds) {
         m_emaWeight = m_emaWeight * SMOOTHING + (1 - SMOOTHING);
-        double[] raw = {loss, reconstruction, kl};
-        double[] point = new double[CurveHistory.SERIES];
+        // no allocation on the training thread: the point is written into a reused array
+        double[] point = m_point;
+        point[0] = loss;
+        point[1] = reconstruction;
+        point[2] = kl;
         for (int s = 0; s < 3; s++) {
-            m_ema[s] = SMOOTHING * m_ema[s] + (1 - SMOOTHING) * raw[s];
-            point[s] = raw[s];
+            m_ema[s] = SMOOTHING * m_ema[s] + (1 - SMOOTHING) * point[s];
             // the bias correction: m_emaWeight is 1 - SMOOTHING^(t+1), the total weight of the terms so far
             point[s + 3] = m_ema[s] / m_emaWeight;
         }
