@@ -80,7 +80,7 @@ public final class StubNodeContainer {
 
     /** Configures with the input specs (as when a node is connected or its inputs change). */
     public State configure(final PortObjectSpec... inSpecs) {
-        m_inSpecs = inSpecs.clone();
+        m_inSpecs = StubNodes.withUnconnectedOptionals(m_model, inSpecs.clone());
         m_outputs = null;
         try {
             StubNodes.configure(m_model, inSpecs);

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.AbstractNodeView;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
@@ -19,6 +21,7 @@ import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.NodeView;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponent;
@@ -129,8 +132,9 @@ public final class StubNodes {
     // ------------------------------------------------------------------ configure, execute
 
     /** Calls {@code configure(PortObjectSpec[])} and checks the number of output specs. */
-    public static PortObjectSpec[] configure(final NodeModel model, final PortObjectSpec... inSpecs)
+    public static PortObjectSpec[] configure(final NodeModel model, final PortObjectSpec... given)
         throws InvalidSettingsException {
+        PortObjectSpec[] inSpecs = withUnconnectedOptionals(model, given);
         checkInputs(model, inSpecs.length);
         PortObjectSpec[] out;
         try {
@@ -156,7 +160,8 @@ public final class StubNodes {
 
     /** Calls {@code execute(PortObject[], ExecutionContext)} and checks number and types of the outputs. */
     public static PortObject[] execute(final NodeModel model, final ExecutionContext exec,
-        final PortObject... inObjects) throws Exception {
+        final PortObject... given) throws Exception {
+        PortObject[] inObjects = withUnconnectedOptionals(model, given);
         checkInputs(model, inObjects.length);
         PortObject[] out = (PortObject[])call(model, NodeModel.class, "execute",
             new Class<?>[]{PortObject[].class, ExecutionContext.class}, inObjects, exec);
@@ -184,7 +189,8 @@ public final class StubNodes {
      * (column names and types) its configured spec announced.
      */
     public static PortObject[] run(final NodeModel model, final ExecutionContext exec,
-        final PortObject... inObjects) throws Exception {
+        final PortObject... given) throws Exception {
+        PortObject[] inObjects = withUnconnectedOptionals(model, given);
         PortObjectSpec[] inSpecs = new PortObjectSpec[inObjects.length];
         for (int i = 0; i < inSpecs.length; i++) {
             inSpecs[i] = inObjects[i] == null ? null : inObjects[i].getSpec();
@@ -206,6 +212,27 @@ public final class StubNodes {
             call(model, NodeModel.class, "reset", new Class<?>[0]);
         } catch (Exception e) {
             throw rethrow(e, RuntimeException.class);
+        }
+    }
+
+    /** What KNIME does when it saves an executed node (the folder is created if needed). */
+    public static void saveInternals(final NodeModel model, final java.io.File dir) throws IOException {
+        dir.mkdirs();
+        try {
+            call(model, NodeModel.class, "saveInternals", new Class<?>[]{java.io.File.class, ExecutionMonitor.class},
+                dir, new ExecutionMonitor());
+        } catch (Exception e) {
+            throw rethrow(e, IOException.class);
+        }
+    }
+
+    /** What KNIME does when it loads an executed node. */
+    public static void loadInternals(final NodeModel model, final java.io.File dir) throws IOException {
+        try {
+            call(model, NodeModel.class, "loadInternals", new Class<?>[]{java.io.File.class, ExecutionMonitor.class},
+                dir, new ExecutionMonitor());
+        } catch (Exception e) {
+            throw rethrow(e, IOException.class);
         }
     }
 
@@ -250,6 +277,32 @@ public final class StubNodes {
         }
     }
 
+    /**
+     * The inputs with {@code null} for trailing optional ports that were not given, as KNIME passes an unconnected
+     * optional port (so tests of a node that gained an optional port need not change).
+     */
+    @SuppressWarnings("unchecked")
+    static <T> T[] withUnconnectedOptionals(final NodeModel model, final T[] given) {
+        int n = nrInPorts(model);
+        if (given.length >= n) {
+            return given;
+        }
+        for (int i = given.length; i < n; i++) {
+            if (!inPortType(model, i).isOptional()) {
+                return given;
+            }
+        }
+        return java.util.Arrays.copyOf(given, n);
+    }
+
+    public static PortType inPortType(final NodeModel model, final int index) {
+        try {
+            return (PortType)call(model, NodeModel.class, "getInPortType", new Class<?>[]{int.class}, index);
+        } catch (Exception e) {
+            throw rethrow(e, RuntimeException.class);
+        }
+    }
+
     // ------------------------------------------------------------------ factory, dialog
 
     public static boolean hasDialog(final NodeFactory<?> factory) {
@@ -263,6 +316,42 @@ public final class StubNodes {
     public static NodeDialogPane createNodeDialogPane(final NodeFactory<?> factory) {
         try {
             return (NodeDialogPane)call(factory, NodeFactory.class, "createNodeDialogPane", new Class<?>[0]);
+        } catch (Exception e) {
+            throw rethrow(e, RuntimeException.class);
+        }
+    }
+
+    /** The factory's number of classic views. */
+    public static int nrNodeViews(final NodeFactory<?> factory) {
+        try {
+            return (Integer)call(factory, NodeFactory.class, "getNrNodeViews", new Class<?>[0]);
+        } catch (Exception e) {
+            throw rethrow(e, RuntimeException.class);
+        }
+    }
+
+    /** What KNIME does when a view is opened from the node's menu (without a window here). */
+    public static void openView(final NodeView<?> view) {
+        try {
+            call(view, NodeView.class, "callOpenView", new Class<?>[]{String.class}, "view");
+        } catch (Exception e) {
+            throw rethrow(e, RuntimeException.class);
+        }
+    }
+
+    /** What KNIME does when the node's state changes while a view is open. */
+    public static void modelChanged(final NodeView<?> view) {
+        try {
+            call(view, AbstractNodeView.class, "modelChanged", new Class<?>[0]);
+        } catch (Exception e) {
+            throw rethrow(e, RuntimeException.class);
+        }
+    }
+
+    /** The component the view set. */
+    public static java.awt.Component viewComponent(final NodeView<?> view) {
+        try {
+            return (java.awt.Component)call(view, NodeView.class, "getComponent", new Class<?>[0]);
         } catch (Exception e) {
             throw rethrow(e, RuntimeException.class);
         }

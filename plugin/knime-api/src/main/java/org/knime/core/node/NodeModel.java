@@ -60,6 +60,10 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         return m_outTypes.length;
     }
 
+    protected final PortType getInPortType(final int index) {
+        return m_inTypes[index];
+    }
+
     protected final PortType getOutPortType(final int index) {
         return m_outTypes[index];
     }

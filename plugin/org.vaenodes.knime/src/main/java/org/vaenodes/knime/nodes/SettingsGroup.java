@@ -1,6 +1,8 @@
 package org.vaenodes.knime.nodes;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
@@ -24,19 +26,54 @@ public abstract class SettingsGroup {
     /** Checks what the settings models cannot check one by one. */
     protected abstract void check() throws InvalidSettingsException;
 
+    /**
+     * Models added in a later version, by settings key: settings saved before lack them, and then they keep their
+     * defaults (so old workflows load and behave as before). They are part of {@link #all()} too.
+     */
+    protected Map<String, SettingsModel> addedLater() {
+        return Map.of();
+    }
+
+    /** {@link #all()} less the models that were added later and that {@code settings} does not have. */
+    private List<SettingsModel> present(final NodeSettingsRO settings) {
+        Map<String, SettingsModel> later = addedLater();
+        if (later.isEmpty()) {
+            return all();
+        }
+        List<SettingsModel> r = new ArrayList<>(all());
+        for (Map.Entry<String, SettingsModel> e : later.entrySet()) {
+            if (!settings.containsKey(e.getKey())) {
+                r.remove(e.getValue());
+            }
+        }
+        return r;
+    }
+
     public final void save(final NodeSettingsWO settings) {
         saveAll(all(), settings);
     }
 
     public final void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        validateAll(all(), settings);
+        validateAll(present(settings), settings);
         SettingsGroup trial = fresh();
         trial.load(settings);
         trial.check();
     }
 
     public final void load(final NodeSettingsRO settings) throws InvalidSettingsException {
-        loadAll(all(), settings);
+        loadAll(present(settings), settings);
+        Map<String, SettingsModel> later = addedLater();
+        if (!later.isEmpty()) {
+            // absent ones get their defaults, not what this group held before
+            Map<String, SettingsModel> defaults = fresh().addedLater();
+            for (Map.Entry<String, SettingsModel> e : later.entrySet()) {
+                if (!settings.containsKey(e.getKey())) {
+                    NodeSettings d = new NodeSettings("default");
+                    defaults.get(e.getKey()).saveSettingsTo(d);
+                    e.getValue().loadSettingsFrom(d);
+                }
+            }
+        }
         afterLoad(settings);
     }
 

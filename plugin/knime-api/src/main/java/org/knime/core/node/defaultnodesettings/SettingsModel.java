@@ -50,6 +50,19 @@ public abstract class SettingsModel {
     @Override
     public abstract String toString();
 
+    /** As KNIME: the enabled state is saved with the value; a change notifies the listeners (the dialog). */
+    public void setEnabled(final boolean enabled) {
+        boolean changed = m_enabled != enabled;
+        m_enabled = enabled;
+        if (changed) {
+            notifyChangeListeners();
+        }
+    }
+
+    public boolean isEnabled() {
+        return m_enabled;
+    }
+
     protected void prependChangeListener(final ChangeListener l) {
         if (!m_listeners.contains(l)) {
             m_listeners.add(0, l);

@@ -42,6 +42,10 @@ public final class PortType {
         return m_specClass;
     }
 
+    public boolean isOptional() {
+        return m_optional;
+    }
+
     public boolean acceptsPortObject(final PortObject object) {
         return object == null ? m_optional : m_objectClass.isInstance(object);
     }

@@ -14,12 +14,16 @@ public final class VaeLearnerNodeFactory extends NodeFactory<VaeLearnerNodeModel
 
     @Override
     protected int getNrNodeViews() {
-        return 0;
+        return 1;
     }
 
+    /** The training monitor (classic view; KNIME 5.5 to 5.11 open it from the node's context menu). */
     @Override
     public NodeView<VaeLearnerNodeModel> createNodeView(final int viewIndex, final VaeLearnerNodeModel nodeModel) {
-        throw new IndexOutOfBoundsException("The VAE Learner has no views.");
+        if (viewIndex != 0) {
+            throw new IndexOutOfBoundsException("The VAE Learner has one view (index 0), not " + viewIndex + ".");
+        }
+        return new VaeLearnerNodeView(nodeModel);
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.vaenodes.knime.nodes.learner;
 
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
@@ -16,7 +19,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.engine.model.InvalidConfigException;
 import org.vaenodes.engine.model.ReconstructionLoss;
+import org.vaenodes.engine.model.TrainingSettings;
 import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.train.TrainingRun;
 import org.vaenodes.knime.table.ColumnSelection;
 import org.vaenodes.knime.table.PixelColumns;
 
@@ -77,11 +82,48 @@ final class VaeLearnerSettings extends SettingsGroup {
 
     final SettingsModelIntegerBounded m_threads = new SettingsModelIntegerBounded("threads", 0, 0, 1024);
 
+    // Stopping and snapshots (added with issue 12; settings saved before lack them and get these defaults)
+    final SettingsModelIntegerBounded m_timeLimitMinutes =
+        new SettingsModelIntegerBounded("time_limit_minutes", 0, 0, 525_600);
+
+    final SettingsModelDoubleBounded m_validationShare =
+        new SettingsModelDoubleBounded("validation_share", 0, 0, TrainingRun.MAX_VALIDATION_SHARE);
+
+    final SettingsModelBoolean m_earlyStopping = new SettingsModelBoolean("early_stopping", false);
+
+    final SettingsModelIntegerBounded m_patience =
+        new SettingsModelIntegerBounded("early_stopping_patience", 3, 1, 1_000_000);
+
+    final SettingsModelDoubleBounded m_minImprovement =
+        new SettingsModelDoubleBounded("early_stopping_min_improvement", 0, 0, Double.MAX_VALUE);
+
+    final SettingsModelIntegerBounded m_snapshotEvery =
+        new SettingsModelIntegerBounded("snapshot_every", TrainingRun.DEFAULT_SNAPSHOT_EVERY, 0, Integer.MAX_VALUE);
+
     @Override
     protected List<SettingsModel> all() {
         return List.of(m_columns, m_sizeFromProperties, m_height, m_width, m_latent, m_kernel, m_encoderFilters,
             m_encoderStrides, m_decoderHidden, m_decoderFilters, m_decoderStrides, m_leakyAlpha, m_iterations,
-            m_batchSize, m_learningRate, m_keepProbability, m_loss, m_klWeight, m_seed, m_threads);
+            m_batchSize, m_learningRate, m_keepProbability, m_loss, m_klWeight, m_seed, m_threads, m_timeLimitMinutes,
+            m_validationShare, m_earlyStopping, m_patience, m_minImprovement, m_snapshotEvery);
+    }
+
+    @Override
+    protected Map<String, SettingsModel> addedLater() {
+        Map<String, SettingsModel> m = new LinkedHashMap<>();
+        m.put("time_limit_minutes", m_timeLimitMinutes);
+        m.put("validation_share", m_validationShare);
+        m.put("early_stopping", m_earlyStopping);
+        m.put("early_stopping_patience", m_patience);
+        m.put("early_stopping_min_improvement", m_minImprovement);
+        m.put("snapshot_every", m_snapshotEvery);
+        return m;
+    }
+
+    /** The architecture's settings models: a connected model input decides them instead. */
+    List<SettingsModel> architecture() {
+        return List.of(m_latent, m_kernel, m_encoderFilters, m_encoderStrides, m_decoderHidden, m_decoderFilters,
+            m_decoderStrides, m_leakyAlpha);
     }
 
     @Override
@@ -128,6 +170,28 @@ final class VaeLearnerSettings extends SettingsGroup {
         parse(m_decoderFilters.getStringValue(), "Decoder filters");
         parse(m_decoderStrides.getStringValue(), "Decoder strides");
         lossValue();
+        run();
+    }
+
+    /** How the run goes: time limit, validation share, early stopping, snapshots. */
+    TrainingRun run() throws InvalidSettingsException {
+        int minutes = m_timeLimitMinutes.getIntValue();
+        if (m_earlyStopping.getBooleanValue() && m_validationShare.getDoubleValue() == 0) {
+            throw new InvalidSettingsException("Early stopping watches the validation loss: set \"Validation share\" "
+                + "above 0 or untick \"Early stopping\".");
+        }
+        if (m_earlyStopping.getBooleanValue() && m_snapshotEvery.getIntValue() == 0) {
+            throw new InvalidSettingsException("Early stopping measures the validation loss at every snapshot: set "
+                + "\"Snapshot every N iterations\" above 0 or untick \"Early stopping\".");
+        }
+        try {
+            return new TrainingRun(minutes == 0 ? null : Duration.ofMinutes(minutes),
+                m_validationShare.getDoubleValue(), m_earlyStopping.getBooleanValue()
+                    ? new TrainingRun.EarlyStopping(m_patience.getIntValue(), m_minImprovement.getDoubleValue())
+                    : null, m_snapshotEvery.getIntValue());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage() + ".", e);
+        }
     }
 
     private ReconstructionLoss lossValue() throws InvalidSettingsException {
@@ -154,6 +218,18 @@ final class VaeLearnerSettings extends SettingsGroup {
                 .learningRate(m_learningRate.getDoubleValue()).batchSize(m_batchSize.getIntValue())
                 .iterations(m_iterations.getIntValue()).reconstructionLoss(loss).klWeight(m_klWeight.getDoubleValue())
                 .seed(m_seed.getLongValue()).build();
+        } catch (InvalidConfigException e) {
+            throw new InvalidSettingsException(e.getMessage() + ".", e);
+        }
+    }
+
+    /** The model's architecture, trained further with this dialog's training settings. */
+    VaeConfig continued(final VaeConfig model) throws InvalidSettingsException {
+        ReconstructionLoss loss = lossValue();
+        try {
+            return model.withTraining(new TrainingSettings(m_keepProbability.getDoubleValue(),
+                m_learningRate.getDoubleValue(), m_batchSize.getIntValue(), m_iterations.getIntValue(), loss,
+                m_klWeight.getDoubleValue(), m_seed.getLongValue()));
         } catch (InvalidConfigException e) {
             throw new InvalidSettingsException(e.getMessage() + ".", e);
         }

@@ -57,7 +57,9 @@ class VaeLearnerNodeModelTest {
         assertThat(spec.getLatentSize()).isEqualTo(2);
         assertThat(spec.getArchitectureSummary()).contains("latent 2");
         assertThat(((DataTableSpec)out[1]).getColumnNames())
-            .containsExactly("iteration", "loss", "reconstruction", "kl", "elapsed_s");
+            .containsExactly("iteration", "loss", "reconstruction", "kl", "elapsed_s", "validation_loss");
+        assertThat(((DataTableSpec)out[2]).getColumnNames()).containsExactly("iteration", "training_loss",
+            "validation_loss", "inputs_and_reconstructions", "samples");
     }
 
     @Test
