@@ -49,6 +49,11 @@ public final class NodeSupport {
         }
     }
 
+    /** Values per pixel of the model's images (1 gray, 3 RGB). */
+    public static int channels(final org.vaenodes.engine.model.VaeConfig config) {
+        return 1;
+    }
+
     /** Progress fraction, guarded against empty inputs. */
     public static double fraction(final long done, final long total) {
         return total <= 0 ? 1.0 : Math.min(1.0, done / (double)total);

@@ -24,12 +24,33 @@ public abstract class SettingsGroup {
     /** Checks what the settings models cannot check one by one. */
     protected abstract void check() throws InvalidSettingsException;
 
+    /**
+     * Settings added after workflows were first saved: saved before the others (the dialogs show them first),
+     * validated and loaded only where {@code settings} has their key, so that older settings keep these models'
+     * defaults.
+     */
+    protected List<Added> added() {
+        return List.of();
+    }
+
+    /** A settings model that older settings may lack, with the key it saves its value under. */
+    public record Added(String key, SettingsModel model) {
+    }
+
     public final void save(final NodeSettingsWO settings) {
+        for (Added a : added()) {
+            a.model().saveSettingsTo(settings);
+        }
         saveAll(all(), settings);
     }
 
     public final void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         validateAll(all(), settings);
+        for (Added a : added()) {
+            if (settings.containsKey(a.key())) {
+                a.model().validateSettings(settings);
+            }
+        }
         SettingsGroup trial = fresh();
         trial.load(settings);
         trial.check();
@@ -37,6 +58,11 @@ public abstract class SettingsGroup {
 
     public final void load(final NodeSettingsRO settings) throws InvalidSettingsException {
         loadAll(all(), settings);
+        for (Added a : added()) {
+            if (settings.containsKey(a.key())) {
+                a.model().loadSettingsFrom(settings);
+            }
+        }
         afterLoad(settings);
     }
 

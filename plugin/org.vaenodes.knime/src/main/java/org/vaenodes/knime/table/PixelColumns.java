@@ -157,6 +157,22 @@ public final class PixelColumns {
      *
      * @throws InvalidSettingsException e.g. "The model expects 784 pixel columns (28×28); 783 are selected."
      */
+    public static void checkCount(final int selected, final int channels, final int height, final int width,
+        final String who) throws InvalidSettingsException {
+        if (channels == 1) {
+            checkCount(selected, height, width, who);
+        } else if (selected != channels * height * width) {
+            throw new InvalidSettingsException(who + " expects " + channels * height * width + " pixel columns ("
+                + channels + " channels of " + height + "×" + width + "); " + selected
+                + (selected == 1 ? " is" : " are") + " selected.");
+        }
+    }
+
+    /**
+     * Checks that the selection has exactly the model's pixel count.
+     *
+     * @throws InvalidSettingsException e.g. "The model expects 784 pixel columns (28×28); 783 are selected."
+     */
     public static void checkCount(final int selected, final int height, final int width, final String who)
         throws InvalidSettingsException {
         if (selected != height * width) {

@@ -38,7 +38,7 @@ import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.table.FloatImages;
-import org.vaenodes.knime.table.PixelReader;
+import org.vaenodes.knime.table.ImageRows;
 
 /** Trains a convolutional VAE on the pixel columns of the input table. */
 public final class VaeLearnerNodeModel extends StatelessNodeModel {
@@ -70,10 +70,13 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         DataTableSpec in = (DataTableSpec)inSpecs[0];
         if (in == null) {
-            throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
+            throw new InvalidSettingsException("No input table; connect a table with images (pixel or PNG columns).");
         }
-        VaeLearnerSettings.Input input = m_settings.input(in);
-        VaeConfig config = m_settings.config(input.height(), input.width());
+        TrainingInput.Plan plan = TrainingInput.plan(m_settings, in);
+        if (!plan.shapeKnown()) {
+            return new PortObjectSpec[]{new VaeModelPortObjectSpec(), statsSpec()}; // the first image tells
+        }
+        VaeConfig config = TrainingInput.config(m_settings, plan);
         // the table's size is not known yet: the model and a batch must fit, the images are checked in execute
         MemoryCheck.check(MemoryEstimate.training(config, -1, 0, true));
         return new PortObjectSpec[]{new VaeModelPortObjectSpec(config), statsSpec()};
@@ -82,18 +85,20 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BufferedDataTable table = (BufferedDataTable)inObjects[0];
-        VaeLearnerSettings.Input input = m_settings.input(table.getDataTableSpec());
-        VaeConfig config = m_settings.config(input.height(), input.width());
+        TrainingInput.Plan plan =
+            TrainingInput.complete(TrainingInput.plan(m_settings, table.getDataTableSpec()), table);
+        VaeConfig config = TrainingInput.config(m_settings, plan);
 
         // before the table is read into memory: the images, the model and a batch must fit
         MemoryCheck.check(MemoryEstimate.training(config, table.size(),
-            FloatImages.heapBytes(table.size(), input.height(), input.width()), true));
-        PixelReader reader = PixelReader.of(table.getDataTableSpec(), input.indices());
-        FloatImages images = readImages(table, input, reader, exec.createSubProgress(READ_SHARE));
+            FloatImages.heapBytes(table.size(), plan.channels(), plan.height(), plan.width()), true));
+        ImageRows reader = TrainingInput.reader(m_settings, plan, table.getDataTableSpec());
+        FloatImages images = readImages(table, plan, reader, exec.createSubProgress(READ_SHARE));
         if (images.size() == 0) {
             throw new InvalidSettingsException(table.size() == 0
                 ? "The input table is empty; the VAE Learner needs at least one image."
-                : "All " + table.size() + " rows have missing pixel values; there is nothing to train on.");
+                : "All " + table.size() + " rows have missing " + (plan.source().isImageColumn() ? "images"
+                    : "pixel values") + "; there is nothing to train on.");
         }
         String warning = reader.warning("they were skipped");
         if (warning != null) {
@@ -135,9 +140,9 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
         return new PortObject[]{port, stats.getTable()};
     }
 
-    private static FloatImages readImages(final BufferedDataTable table, final VaeLearnerSettings.Input input,
-        final PixelReader reader, final ExecutionMonitor exec) throws CanceledExecutionException {
-        FloatImages images = new FloatImages(input.height(), input.width());
+    private static FloatImages readImages(final BufferedDataTable table, final TrainingInput.Plan plan,
+        final ImageRows reader, final ExecutionMonitor exec) throws CanceledExecutionException {
+        FloatImages images = new FloatImages(plan.channels(), plan.height(), plan.width());
         long n = table.size();
         long i = 0;
         try (CloseableRowIterator it = table.iterator()) {

@@ -13,6 +13,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
+import org.vaenodes.knime.nodes.ImageInputSettings;
 import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.engine.model.InvalidConfigException;
 import org.vaenodes.engine.model.ReconstructionLoss;
@@ -26,6 +27,9 @@ final class VaeLearnerSettings extends SettingsGroup {
     private static final VaeConfig D = VaeConfig.defaults();
 
     // Input
+    /** Images from pixel columns or a PNG column; by default other sizes are refused, see TrainingInput. */
+    final ImageInputSettings m_input = new ImageInputSettings(false);
+
     final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
 
     final SettingsModelBoolean m_sizeFromProperties = new SettingsModelBoolean("size_from_column_properties", true);
@@ -85,6 +89,11 @@ final class VaeLearnerSettings extends SettingsGroup {
     }
 
     @Override
+    protected List<Added> added() {
+        return m_input.added();
+    }
+
+    @Override
     protected VaeLearnerSettings fresh() {
         return new VaeLearnerSettings();
     }
@@ -128,6 +137,7 @@ final class VaeLearnerSettings extends SettingsGroup {
         parse(m_decoderFilters.getStringValue(), "Decoder filters");
         parse(m_decoderStrides.getStringValue(), "Decoder strides");
         lossValue();
+        m_input.check();
     }
 
     private ReconstructionLoss lossValue() throws InvalidSettingsException {

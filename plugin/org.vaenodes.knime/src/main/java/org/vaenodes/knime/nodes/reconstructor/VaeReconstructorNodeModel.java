@@ -29,10 +29,9 @@ import org.vaenodes.knime.nodes.MemoryCheck;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
-import org.vaenodes.knime.table.ColumnSelection;
 import org.vaenodes.knime.table.ImageCells;
 import org.vaenodes.knime.table.PixelColumns;
-import org.vaenodes.knime.table.PixelReader;
+import org.vaenodes.knime.table.ImageRows;
 
 /**
  * Appends each row's reconstruction (PNG), its reconstruction error and optionally the reconstructed pixels and
@@ -78,9 +77,10 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         return BatchAppender.append(in, cols.toArray(new DataColumnSpec[0]));
     }
 
-    private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
+    private ImageRows reader(final VaeModelPortObjectSpec model, final DataTableSpec in)
         throws InvalidSettingsException {
-        return ColumnSelection.pixelIndices(m_settings.m_columns, in, model.getHeight(), model.getWidth());
+        return m_settings.m_input.resolve(in, m_settings.m_columns).reader(in,
+            NodeSupport.channels(model.getConfig()), model.getHeight(), model.getWidth(), m_settings.m_input.resize());
     }
 
     static ImagePortObjectSpec imageSpec() {
@@ -92,9 +92,9 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         VaeModelPortObjectSpec model = NodeSupport.modelSpec(inSpecs[0]);
         DataTableSpec in = (DataTableSpec)inSpecs[1];
         if (in == null) {
-            throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
+            throw new InvalidSettingsException("No input table; connect a table with images (pixel or PNG columns).");
         }
-        columns(model, in);
+        reader(model, in);
         checkSize(model);
         return new PortObjectSpec[]{outSpec(model, in), imageSpec()};
     }
@@ -120,7 +120,7 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
         BufferedDataTable table = (BufferedDataTable)inObjects[1];
         VaeModelPortObjectSpec spec = port.getSpec();
-        PixelReader reader = PixelReader.of(table.getDataTableSpec(), columns(spec, table.getDataTableSpec()));
+        ImageRows reader = reader(spec, table.getDataTableSpec());
         checkSize(spec);
         DataTableSpec outSpec = outSpec(spec, table.getDataTableSpec());
         int h = spec.getHeight();

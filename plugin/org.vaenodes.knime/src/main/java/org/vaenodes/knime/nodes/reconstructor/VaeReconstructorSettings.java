@@ -9,11 +9,15 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 
+import org.vaenodes.knime.nodes.ImageInputSettings;
 import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.table.ColumnSelection;
 
-/** The VAE Reconstructor's settings: input pixel columns, what to append and the comparison image's layout. */
+/** The VAE Reconstructor's settings: input images (pixel columns or a PNG column), what to append and the comparison image's layout. */
 final class VaeReconstructorSettings extends SettingsGroup {
+
+    /** Images from pixel columns or a PNG column; images of another size are resized by default. */
+    final ImageInputSettings m_input = new ImageInputSettings(true);
 
     final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
 
@@ -31,6 +35,11 @@ final class VaeReconstructorSettings extends SettingsGroup {
     }
 
     @Override
+    protected List<Added> added() {
+        return m_input.added();
+    }
+
+    @Override
     protected VaeReconstructorSettings fresh() {
         return new VaeReconstructorSettings();
     }
@@ -38,7 +47,7 @@ final class VaeReconstructorSettings extends SettingsGroup {
     /** The bounded models check their ranges; whether the sizes fit the model is known only in configure. */
     @Override
     protected void check() throws InvalidSettingsException {
-        // nothing to combine
+        m_input.check();
     }
 
     @Override
