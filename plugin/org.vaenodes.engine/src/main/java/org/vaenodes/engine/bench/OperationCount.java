@@ -45,7 +45,7 @@ public final class OperationCount {
         long k2 = (long)c.kernelSize() * c.kernelSize();
         long h = c.height();
         long w = c.width();
-        long in = 1;
+        long in = c.channels();
         long macs = 0;
         for (int i = 0; i < filters.length; i++) {
             h = (h + strides[i] - 1) / strides[i];
@@ -79,6 +79,6 @@ public final class OperationCount {
             w *= strides[i];
             in = filters[i];
         }
-        return macs + h * w * in * c.pixels();
+        return macs + h * w * in * c.imageValues();
     }
 }

@@ -1,7 +1,12 @@
 package org.vaenodes.engine.data;
 
 /**
- * A fixed-size collection of equally sized grayscale images, read as floats in [0,1].
+ * A fixed-size collection of equally sized images with 1 (gray) or 3 (RGB) channels, read as floats in [0,1].
+ *
+ * <p>The layout of one image, used by every flat image array of the engine (training batches, inference input
+ * and output, PNG conversion, grids): channel-major (CHW), i.e. value {@code (c, y, x)} is at
+ * {@code c·height·width + y·width + x}; each channel row-major. A gray image is its one channel; RGB channels are
+ * red, green, blue in that order.
  */
 public interface ImageDataset {
 
@@ -14,11 +19,21 @@ public interface ImageDataset {
     /** Image width in pixels. */
     int width();
 
+    /** Values per pixel: 1 (gray) or 3 (RGB). */
+    default int channels() {
+        return 1;
+    }
+
     /** Pixels per image: {@code height() * width()}. */
     default int pixelsPerImage() {
         return height() * width();
     }
 
-    /** Copies image i as floats in [0,1], row-major, into dst starting at offset. */
+    /** Floats per image: {@code channels() * height() * width()}. */
+    default int valuesPerImage() {
+        return channels() * height() * width();
+    }
+
+    /** Copies image i ({@link #valuesPerImage()} floats in [0,1], channel-major) into dst starting at offset. */
     void copyImage(int index, float[] dst, int offset);
 }

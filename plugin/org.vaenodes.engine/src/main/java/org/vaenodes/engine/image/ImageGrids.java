@@ -17,7 +17,13 @@ public final class ImageGrids {
 
     /** {@code count} images from a flat array (image after image), {@code columns} per row. */
     public static BufferedImage tiles(float[] images, int count, int height, int width, int columns) {
-        return PngImages.grid(split(images, 0, count, height * width), height, width, columns, PADDING, SCALE);
+        return tiles(images, count, 1, height, width, columns);
+    }
+
+    /** As {@link #tiles(float[], int, int, int, int)} for images of 1 (gray) or 3 (RGB, channel-major) channels. */
+    public static BufferedImage tiles(float[] images, int count, int channels, int height, int width, int columns) {
+        return PngImages.grid(split(images, 0, count, channels * height * width), channels, height, width, columns,
+                PADDING, SCALE);
     }
 
     /**
@@ -26,7 +32,13 @@ public final class ImageGrids {
      */
     public static BufferedImage comparison(float[] originals, float[] reconstructions, int count, int height, int width,
             int columns) {
-        int pixels = height * width;
+        return comparison(originals, reconstructions, count, 1, height, width, columns);
+    }
+
+    /** As {@link #comparison(float[], float[], int, int, int, int)} for 1 (gray) or 3 (RGB) channels. */
+    public static BufferedImage comparison(float[] originals, float[] reconstructions, int count, int channels,
+            int height, int width, int columns) {
+        int pixels = channels * height * width;
         List<float[]> tiles = new ArrayList<>();
         int perRow = Math.max(1, Math.min(columns, count));
         for (int rowStart = 0; rowStart < count; rowStart += perRow) {
@@ -40,7 +52,7 @@ public final class ImageGrids {
             tiles.addAll(top);
             tiles.addAll(bottom);
         }
-        return PngImages.grid(tiles, height, width, perRow, PADDING, SCALE);
+        return PngImages.grid(tiles, channels, height, width, perRow, PADDING, SCALE);
     }
 
     private static List<float[]> split(float[] images, int first, int count, int pixels) {

@@ -16,9 +16,10 @@ import javax.imageio.ImageIO;
 import org.vaenodes.engine.io.AtomicFiles;
 
 /**
- * Grayscale images from float pixels in [0,1] (row-major), as {@link BufferedImage}s of
- * {@link BufferedImage#TYPE_BYTE_GRAY} and PNG files. Values are clamped to [0,1] and rounded to 0..255;
- * NaN becomes 0.
+ * Images from float values in [0,1] as {@link BufferedImage}s and PNG files: one channel (row-major) as
+ * {@link BufferedImage#TYPE_BYTE_GRAY}, three channels (channel-major R, G, B planes, see
+ * {@link org.vaenodes.engine.data.ImageDataset}) as {@link BufferedImage#TYPE_INT_RGB}. Values are clamped to
+ * [0,1] and rounded to 0..255; NaN becomes 0.
  */
 public final class PngImages {
 
@@ -47,6 +48,37 @@ public final class PngImages {
             data[k] = (byte) toGray(pixels[offset + k]);
         }
         return img;
+    }
+
+    /**
+     * The image of {@code channels} (1 or 3) × {@code height × width} values starting at {@code offset}: gray
+     * for one channel, RGB for three.
+     */
+    public static BufferedImage toImage(float[] values, int offset, int channels, int height, int width) {
+        ImageConversion.checkChannels(channels);
+        if (channels == 1) {
+            return toImage(values, offset, height, width);
+        }
+        checkSize(height, width);
+        int plane = height * width;
+        Objects.checkFromIndexSize(offset, 3 * plane, values.length);
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] rgb = new int[plane];
+        for (int k = 0; k < plane; k++) {
+            rgb[k] = rgb(values, offset + k, plane);
+        }
+        img.setRGB(0, 0, width, height, rgb, 0, width);
+        return img;
+    }
+
+    /** As {@link #toImage(float[], int, int, int, int)}, encoded as PNG. */
+    public static byte[] toPng(float[] values, int offset, int channels, int height, int width) throws IOException {
+        return toPngBytes(toImage(values, offset, channels, height, width));
+    }
+
+    /** The packed RGB of the pixel at {@code at} of channel-major planes {@code plane} apart. */
+    private static int rgb(float[] values, int at, int plane) {
+        return toGray(values[at]) << 16 | toGray(values[at + plane]) << 8 | toGray(values[at + 2 * plane]);
     }
 
     /** The image of {@code height × width} pixels starting at {@code offset}, encoded as PNG. */
@@ -81,7 +113,17 @@ public final class PngImages {
      */
     public static BufferedImage grid(List<float[]> images, int height, int width, int columns, int padding,
             int scale) {
+        return grid(images, 1, height, width, columns, padding, scale);
+    }
+
+    /**
+     * As {@link #grid(List, int, int, int, int, int)} for images of {@code channels} (1: a gray grid; 3: an RGB
+     * grid of channel-major images, each array holding at least {@code 3 * height * width} floats).
+     */
+    public static BufferedImage grid(List<float[]> images, int channels, int height, int width, int columns,
+            int padding, int scale) {
         Objects.requireNonNull(images, "images");
+        ImageConversion.checkChannels(channels);
         checkSize(height, width);
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no images to put in a grid");
@@ -105,15 +147,19 @@ public final class PngImages {
         if (outW * outH > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("grid of " + outW + "×" + outH + " pixels is too large");
         }
-        BufferedImage img = new BufferedImage((int) outW, (int) outH, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] data = dataOf(img); // all zero: black
+        boolean colour = channels == 3;
+        BufferedImage img = new BufferedImage((int) outW, (int) outH,
+                colour ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
+        byte[] data = colour ? null : dataOf(img); // all zero: black
+        int[] packed = colour ? ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData() : null;
         int stride = (int) outW;
-        int per = height * width;
+        int plane = height * width;
+        int per = channels * plane;
         for (int i = 0; i < n; i++) {
             float[] px = Objects.requireNonNull(images.get(i), "image " + i);
             if (px.length < per) {
                 throw new IllegalArgumentException("image " + i + " has " + px.length + " values, expected "
-                        + per + " (" + height + "×" + width + ")");
+                        + per + " (" + (colour ? "3×" : "") + height + "×" + width + ")");
             }
             int x0 = (i % cols) * (tileW + padding);
             int y0 = (i / cols) * (tileH + padding);
@@ -121,7 +167,11 @@ public final class PngImages {
                 int src = (y / scale) * width;
                 int dst = (y0 + y) * stride + x0;
                 for (int x = 0; x < tileW; x++) {
-                    data[dst + x] = (byte) toGray(px[src + x / scale]);
+                    if (colour) {
+                        packed[dst + x] = rgb(px, src + x / scale, plane);
+                    } else {
+                        data[dst + x] = (byte) toGray(px[src + x / scale]);
+                    }
                 }
             }
         }

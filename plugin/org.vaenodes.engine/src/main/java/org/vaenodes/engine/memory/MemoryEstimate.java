@@ -118,7 +118,7 @@ public final class MemoryEstimate {
     /** {heap, native} bytes per image of a training batch. */
     private static long[] trainingPerImage(VaeConfig c) {
         int k = c.kernelSize();
-        long px = c.pixels();
+        long px = c.imageValues(); // every channel's values
         long latent = c.latentSize();
         long grid = (long) c.codeHeight() * c.codeWidth();
         boolean dropout = c.keepProbability() < 1;
@@ -208,12 +208,12 @@ public final class MemoryEstimate {
         long modelHeap = Math.multiplyExact(FLOAT, Math.addExact(p, modelBytesOnHeap ? p : 0));
         // natively: the model's weight arrays, the network's own copy in its layers' layouts, and the transposed
         // copies its formulations keep (the flipped output kernel, stride-1 decoder kernels as convolutions)
-        long outputKernel = Math.multiplyExact(c.decoderMaps().get(c.decoderMaps().size() - 1).values(), (long) c.pixels());
+        long outputKernel = Math.multiplyExact(c.decoderMaps().get(c.decoderMaps().size() - 1).values(), (long) c.imageValues());
         parts.add(Part.fixed("the model's weights (" + group(p) + " parameters)", modelHeap,
                 Math.multiplyExact(FLOAT, Math.addExact(2 * p, (decoder ? outputKernel : 0) + convCopies)), ARCHITECTURE));
 
         long batch = VaeModel.INFERENCE_BATCH;
-        long px = c.pixels();
+        long px = c.imageValues(); // every channel's values
         long latent = c.latentSize();
         int k = c.kernelSize();
         long nat = 0;
@@ -275,8 +275,9 @@ public final class MemoryEstimate {
                 false);
         List<Part> parts = new ArrayList<>(decode.parts);
         long tile = GridBounds.tilePixels(c.height(), c.width());
-        // each image split off as its own array, the 8-bit grid, and the PNG bytes (at most as large again)
-        long perImage = Math.addExact(Math.multiplyExact(FLOAT, (long) c.pixels()), 2 * tile);
+        // each image split off as its own array, the 8-bit grid (a byte per channel), and the PNG bytes (at most
+        // as large again)
+        long perImage = Math.addExact(Math.multiplyExact(FLOAT, (long) c.imageValues()), 2 * tile * c.channels());
         parts.add(new Part("the picture grid of " + group(count) + " images", Math.multiplyExact(perImage, count), 0, count,
                 "--count", "smaller images"));
         return new MemoryEstimate(decode.task, parts);
@@ -296,6 +297,22 @@ public final class MemoryEstimate {
             max = Math.max(max, length(p));
         }
         return max;
+    }
+
+    /**
+     * Reading a folder of pictures into memory ({@code org.vaenodes.engine.data.ImageFolder}): the images as
+     * floats, and the largest picture while it is decoded (as 4-byte pixels), converted and resized (floats).
+     *
+     * @param valuesPerImage channels × height × width of the images kept
+     * @param largestPicturePixels the most pixels one of the pictures has
+     */
+    public static MemoryEstimate imageFolder(long images, long valuesPerImage, long largestPicturePixels) {
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part("the " + group(images) + " images", Math.multiplyExact(Math.multiplyExact(FLOAT, valuesPerImage),
+                images), 0, images, "number of images", "smaller images"));
+        parts.add(Part.fixed("the largest picture while it is decoded", Math.multiplyExact(FLOAT,
+                Math.addExact(Math.multiplyExact(4, largestPicturePixels), 2 * valuesPerImage)), 0, "smaller pictures"));
+        return new MemoryEstimate("Reading images", parts);
     }
 
     /** This estimate with one more part, e.g. a caller's own buffers. */

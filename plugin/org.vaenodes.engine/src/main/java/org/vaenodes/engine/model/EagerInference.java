@@ -36,17 +36,17 @@ final class EagerInference implements AutoCloseable {
         this.weights = weights;
         this.batch = batch;
         this.matrixLimit = matrixLimit;
-        this.rows = new float[batch * config.pixels()];
+        this.rows = new float[batch * config.imageValues()];
         this.latentRows = new float[batch * config.latentSize()];
     }
 
     /**
-     * Encodes images {@code first … first+n-1} of {@code images} (flat, pixels per image) into {@code meanOut}
+     * Encodes images {@code first … first+n-1} of {@code images} (flat, {@link VaeConfig#imageValues()} per image) into {@code meanOut}
      * and {@code logStdOut} (flat, latent per image) from image {@code first} on; {@code n ≤ batch}.
      */
     void encode(float[] images, int first, int n, float[] meanOut, float[] logStdOut) {
         VaeNetwork net = network();
-        net.encode(load(images, first, n, c.pixels(), rows));
+        net.encode(load(images, first, n, c.imageValues(), rows));
         int latent = c.latentSize();
         System.arraycopy(net.mean(), 0, meanOut, first * latent, n * latent);
         System.arraycopy(net.logStd(), 0, logStdOut, first * latent, n * latent);
@@ -57,7 +57,7 @@ final class EagerInference implements AutoCloseable {
         VaeNetwork net = network();
         net.decode(load(z, first, n, c.latentSize(), latentRows));
         FloatBuffer logits = net.logits();
-        logits.get(0, out, first * c.pixels(), n * c.pixels());
+        logits.get(0, out, first * c.imageValues(), n * c.imageValues());
     }
 
     int batch() {
@@ -92,6 +92,6 @@ final class EagerInference implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EagerInference" + Arrays.toString(new int[] {batch, c.height(), c.width()});
+        return "EagerInference" + Arrays.toString(new int[] {batch, c.channels(), c.height(), c.width()});
     }
 }

@@ -10,14 +10,16 @@ import java.util.List;
  * or changed everywhere.
  *
  * <pre>
- * encoder      x [N,1,H,W] → conv 'same' (stride s) → leaky ReLU → dropout   (one per encoder filter count)
+ * encoder      x [N,C,H,W] → conv 'same' (stride s) → leaky ReLU → dropout   (one per encoder filter count)
  * latent       flatten → mean = dense;  logStd = 0.5 · dense;  z = mean + ε · exp(logStd)
  * decoder      z → dense (leaky ReLU) → dense (leaky ReLU) → [N,1,h,w]
  *              → transposed conv 'same' (stride s) → ReLU → dropout           (one per decoder filter count;
  *                                                                             no dropout after the last)
- * output       flatten → dense → logits (sigmoid for the images)
+ * output       flatten → dense → logits [N, C·H·W] (sigmoid for the images)
  * </pre>
- * All feature maps are NCHW; sizes are per image.
+ * All feature maps are NCHW; sizes are per image. C is the image's channels (1 gray, 3 RGB): they enter the
+ * first encoder convolution and leave the output layer, channel-major like the images themselves; the code grid
+ * the decoder starts from has one channel whatever C is.
  */
 public final class VaeArchitecture {
 
@@ -57,7 +59,7 @@ public final class VaeArchitecture {
         int k = c.kernelSize();
         int h = c.height();
         int w = c.width();
-        int channels = 1;
+        int channels = c.channels();
         int[] ef = c.encoderFilters();
         int[] es = c.encoderStrides();
         for (int i = 0; i < ef.length; i++) {
@@ -90,7 +92,7 @@ public final class VaeArchitecture {
             h = oh;
             w = ow;
         }
-        output = new Dense(VaeWeights.OUTPUT_KERNEL, VaeWeights.OUTPUT_BIAS, (long) channels * h * w, c.pixels(), Activation.NONE);
+        output = new Dense(VaeWeights.OUTPUT_KERNEL, VaeWeights.OUTPUT_BIAS, (long) channels * h * w, c.imageValues(), Activation.NONE);
     }
 
     public VaeConfig config() { return config; }
@@ -104,7 +106,7 @@ public final class VaeArchitecture {
     public List<Dense> decoderDense() { return List.copyOf(decoderDense); }
     /** Decoder transposed convolutions, code grid first. */
     public List<Conv> decoder() { return List.copyOf(decoder); }
-    /** The output layer: flattened decoder maps to one logit per pixel. */
+    /** The output layer: flattened decoder maps to one logit per image value (channel-major). */
     public Dense output() { return output; }
 
     /** The parameters in the model file's order: the layers from input to output, each kernel before its bias. */

@@ -27,7 +27,7 @@ public final class VaeConfig {
     private final TrainingSettings training;
 
     private VaeConfig(Builder b) {
-        architecture = new ArchitectureSettings(b.height, b.width, b.latentSize, b.kernelSize, b.encoderFilters,
+        architecture = new ArchitectureSettings(b.height, b.width, b.channels, b.latentSize, b.kernelSize, b.encoderFilters,
                 b.encoderStrides, b.decoderHidden, b.decoderFilters, b.decoderStrides, b.leakyReluAlpha);
         training = new TrainingSettings(b.keepProbability, b.learningRate, b.batchSize, b.iterations,
                 Objects.requireNonNull(b.reconstructionLoss, "reconstruction loss"), b.klWeight, b.seed);
@@ -65,7 +65,15 @@ public final class VaeConfig {
     // Shorthands for the parts' values.
     public int height() { return architecture.height(); }
     public int width() { return architecture.width(); }
+    /** Pixels per image: height × width (each has {@link #channels()} values). */
     public int pixels() { return Math.multiplyExact(height(), width()); }
+    /** Values per pixel: 1 (gray) or 3 (RGB). */
+    public int channels() { return architecture.channels(); }
+    /**
+     * Floats per image, channels × height × width: the length of one image in every flat image array of the
+     * engine, laid out channel-major ({@link org.vaenodes.engine.data.ImageDataset}).
+     */
+    public int imageValues() { return Math.multiplyExact(channels(), pixels()); }
     public int latentSize() { return architecture.latentSize(); }
     public int kernelSize() { return architecture.kernelSize(); }
     public int[] encoderFilters() { return architecture.encoderFilters(); }
@@ -139,9 +147,9 @@ public final class VaeConfig {
     /** One line a user can read, e.g. in a port summary. */
     public String summary() {
         return String.format(java.util.Locale.ROOT,
-                "input %d×%d×1 · encoder conv %s filters, %d×%d kernels, strides %s · latent %d · "
+                "input %d×%d×%d · encoder conv %s filters, %d×%d kernels, strides %s · latent %d · "
                         + "decoder dense %d→%d, deconv %s filters, strides %s · %s loss, β=%s",
-                height(), width(), Arrays.toString(encoderFilters()), kernelSize(), kernelSize(), Arrays.toString(encoderStrides()),
+                height(), width(), channels(), Arrays.toString(encoderFilters()), kernelSize(), kernelSize(), Arrays.toString(encoderStrides()),
                 latentSize(), decoderHidden(), codeHeight() * codeWidth(), Arrays.toString(decoderFilters()),
                 Arrays.toString(decoderStrides()), reconstructionLoss(), klWeight());
     }
@@ -171,6 +179,7 @@ public final class VaeConfig {
     private void validateArchitecture() {
         require(height() >= 1 && height() <= 4096, "Image height must be between 1 and 4096, got " + height());
         require(width() >= 1 && width() <= 4096, "Image width must be between 1 and 4096, got " + width());
+        require(channels() == 1 || channels() == 3, "Channels must be 1 (grayscale) or 3 (RGB), got " + channels());
         require(latentSize() >= 1 && latentSize() <= 4096, "Latent size must be between 1 and 4096, got " + latentSize());
         require(kernelSize() >= 1 && kernelSize() <= 15, "Kernel size must be between 1 and 15, got " + kernelSize());
         require(encoderFilters().length >= 1, "The encoder needs at least one convolution layer");
@@ -223,11 +232,11 @@ public final class VaeConfig {
         if (total <= MAX_PARAMETERS) {
             return;
         }
-        long output = Math.multiplyExact(decoderMaps().get(decoderMaps().size() - 1).values(), (long) pixels());
+        long output = Math.multiplyExact(decoderMaps().get(decoderMaps().size() - 1).values(), (long) imageValues());
         String largest = output * 2 > total
                 ? "the output layer alone has " + group(output) + ": the decoder's last feature map (" + decodedHeight()
                         + "×" + decodedWidth() + "×" + decoderFilters()[decoderFilters().length - 1] + ") times the "
-                        + height() + "×" + width() + " pixels; use fewer decoder filters in the last layer, larger encoder strides, smaller decoder strides or smaller images"
+                        + height() + "×" + width() + (channels() == 1 ? "" : "×" + channels()) + " image values; use fewer decoder filters in the last layer, larger encoder strides, smaller decoder strides or smaller images"
                 : "use fewer filters, larger encoder strides or smaller images";
         // weights, gradients and Adam's two moments, 4 bytes each: what training would need before anything else
         double gib = total * 16.0 / (1L << 30);
@@ -238,8 +247,8 @@ public final class VaeConfig {
 
     /** Each array of a training batch must fit {@link #MAX_VALUES_PER_BATCH_ARRAY}; the batch size scales them all. */
     private void checkBatchArrays() {
-        long perImage = pixels();
-        String which = "images of " + height() + "×" + width();
+        long perImage = imageValues();
+        String which = "images of " + height() + "×" + width() + (channels() == 1 ? "" : "×" + channels());
         List<FeatureMap> maps = new ArrayList<>(encoderMaps());
         List<FeatureMap> decoder = decoderMaps();
         for (int i = 0; i < decoder.size(); i++) {
@@ -283,6 +292,7 @@ public final class VaeConfig {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("height", height());
         m.put("width", width());
+        m.put("channels", channels());
         m.put("latentSize", latentSize());
         m.put("kernelSize", kernelSize());
         m.put("encoderFilters", encoderFilters());
@@ -323,6 +333,7 @@ public final class VaeConfig {
         JsonReader r = new JsonReader(root);
         b.height = r.integer("height", b.height);
         b.width = r.integer("width", b.width);
+        b.channels = r.integer("channels", 1); // files written before colour have no channels: grayscale
         b.latentSize = r.integer("latentSize", b.latentSize);
         b.kernelSize = r.integer("kernelSize", b.kernelSize);
         b.encoderFilters = r.integers("encoderFilters", b.encoderFilters);
@@ -432,6 +443,7 @@ public final class VaeConfig {
     public static final class Builder {
         private int height = 28;
         private int width = 28;
+        private int channels = 1;
         private int latentSize = 8;
         private int kernelSize = 4;
         private int[] encoderFilters = {64, 64, 64};
@@ -452,6 +464,8 @@ public final class VaeConfig {
         }
 
         public Builder imageSize(int height, int width) { this.height = height; this.width = width; return this; }
+        /** Values per pixel: 1 (gray, the default) or 3 (RGB). */
+        public Builder channels(int v) { channels = v; return this; }
         public Builder latentSize(int v) { latentSize = v; return this; }
         public Builder kernelSize(int v) { kernelSize = v; return this; }
         public Builder encoderFilters(int... v) { encoderFilters = v.clone(); return this; }
@@ -478,6 +492,7 @@ public final class VaeConfig {
         public Builder architecture(ArchitectureSettings a) {
             height = a.height();
             width = a.width();
+            channels = a.channels();
             latentSize = a.latentSize();
             kernelSize = a.kernelSize();
             encoderFilters = a.encoderFilters();

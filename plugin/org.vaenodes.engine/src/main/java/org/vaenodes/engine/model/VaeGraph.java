@@ -59,7 +59,7 @@ public final class VaeGraph {
      */
     public static SameDiff training(VaeConfig c, Map<String, INDArray> weights, DataType dtype, int batch) {
         VaeGraph g = new VaeGraph(c, weights, dtype, c.keepProbability() < 1 ? batch : 0);
-        SDVariable x = g.sd.placeHolder(INPUT, dtype, -1, c.pixels());
+        SDVariable x = g.sd.placeHolder(INPUT, dtype, -1, c.imageValues());
         SDVariable eps = g.sd.placeHolder(EPSILON, dtype, -1, c.latentSize());
         SDVariable[] code = g.encoder(x);
         SDVariable z = code[0].add(LATENT, eps.mul(g.sd.math.exp(code[1])));
@@ -75,7 +75,7 @@ public final class VaeGraph {
      */
     public static SameDiff evaluation(VaeConfig c, Map<String, INDArray> weights, DataType dtype) {
         VaeGraph g = new VaeGraph(c, weights, dtype, 0);
-        SDVariable x = g.sd.placeHolder(INPUT, dtype, -1, c.pixels());
+        SDVariable x = g.sd.placeHolder(INPUT, dtype, -1, c.imageValues());
         SDVariable eps = g.sd.placeHolder(EPSILON, dtype, -1, c.latentSize());
         SDVariable[] code = g.encoder(x);
         SDVariable z = code[0].add(LATENT, eps.mul(g.sd.math.exp(code[1])));
@@ -86,15 +86,15 @@ public final class VaeGraph {
         return g.sd;
     }
 
-    /** Images (N × pixels) in, {@link #MEAN} and {@link #LOG_STD} out. */
+    /** Images (N × image values, channel-major) in, {@link #MEAN} and {@link #LOG_STD} out. */
     public static SameDiff encoder(VaeConfig c, Map<String, INDArray> weights, DataType dtype) {
         VaeGraph g = new VaeGraph(c, weights, dtype, 0);
-        SDVariable x = g.sd.placeHolder(INPUT, dtype, -1, c.pixels());
+        SDVariable x = g.sd.placeHolder(INPUT, dtype, -1, c.imageValues());
         g.encoder(x);
         return g.sd;
     }
 
-    /** Latent vectors (N × latent) in, {@link #DECODED} images (N × pixels, in [0,1]) out. */
+    /** Latent vectors (N × latent) in, {@link #DECODED} images (N × image values, in [0,1]) out. */
     public static SameDiff decoder(VaeConfig c, Map<String, INDArray> weights, DataType dtype) {
         VaeGraph g = new VaeGraph(c, weights, dtype, 0);
         SDVariable z = g.sd.placeHolder(LATENT, dtype, -1, c.latentSize());
@@ -104,7 +104,7 @@ public final class VaeGraph {
 
     /** Returns {mean, logStd}. */
     private SDVariable[] encoder(SDVariable x) {
-        SDVariable a = sd.reshape(x, -1, 1, config.height(), config.width());
+        SDVariable a = sd.reshape(x, -1, config.channels(), config.height(), config.width());
         for (VaeArchitecture.Conv conv : arch.encoder()) {
             Conv2DConfig cfg = Conv2DConfig.builder()
                     .kH(conv.kernelSize()).kW(conv.kernelSize()).sH(conv.stride()).sW(conv.stride())

@@ -11,8 +11,9 @@ import org.vaenodes.engine.nd4j.NativeBackend;
 
 /**
  * A trained VAE: its configuration, weights and a little history. Inference runs without dropout, in batches
- * of {@link #INFERENCE_BATCH} images, on the calling thread. Images are flat float arrays, row-major, one
- * image after the other, values in [0,1]. Not thread-safe: use one instance per thread.
+ * of {@link #INFERENCE_BATCH} images, on the calling thread. Images are flat float arrays, one image after the
+ * other, each {@link VaeConfig#imageValues()} values in [0,1], channel-major (the layout of
+ * {@link ImageDataset}). Not thread-safe: use one instance per thread.
  */
 public final class VaeModel implements AutoCloseable {
 
@@ -69,7 +70,7 @@ public final class VaeModel implements AutoCloseable {
         if (z.length < (long) count * latent) {
             throw new IllegalArgumentException("Expected " + count + "×" + latent + " latent values, got " + z.length);
         }
-        float[] images = new float[count * config.pixels()];
+        float[] images = new float[count * config.imageValues()];
         EagerInference net = network();
         for (int start = 0; start < count; start += INFERENCE_BATCH) {
             net.decodeLogits(z, start, Math.min(INFERENCE_BATCH, count - start), images);
@@ -113,9 +114,13 @@ public final class VaeModel implements AutoCloseable {
             throw new IllegalArgumentException("The images are " + data.height() + "×" + data.width()
                     + " but the model expects " + config.height() + "×" + config.width());
         }
+        if (data.channels() != config.channels()) {
+            throw new IllegalArgumentException("The images have " + data.channels() + " channel(s) but the model "
+                    + "expects " + config.channels());
+        }
         EagerInference net = network();
         SplittableRandom random = new SplittableRandom(epsilonSeed);
-        int pixels = config.pixels();
+        int pixels = config.imageValues();
         int latent = config.latentSize();
         boolean squared = config.reconstructionLoss() == ReconstructionLoss.SUM_SQUARED;
         double recon = 0;
@@ -139,20 +144,70 @@ public final class VaeModel implements AutoCloseable {
             }
             net.decodeLogits(z, 0, n, logits);
             for (int j = 0; j < n * pixels; j++) {
-                double l = logits[j];
-                double t = x[j];
-                if (squared) {
-                    double diff = sigmoid((float) l) - t;
-                    recon += diff * diff;
-                } else {
-                    recon += Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l))) - t * l; // softplus(l) - t·l
-                }
+                recon += reconstructionTerm(logits[j], x[j], squared);
             }
         }
         int total = data.size();
         recon /= total;
         kl /= total;
         return new Evaluation(recon + config.klWeight() * kl, recon, kl, total);
+    }
+
+    /**
+     * Per-image anomaly scores of {@code count} images, in the units of the model's loss (higher: explained
+     * worse): {@code reconstructionError[i]} is the reconstruction term (summed over every value of every channel:
+     * squared error of σ(logits), or Bernoulli cross-entropy) and {@code negativeElbo[i]} that plus the KL term.
+     * Deterministic: z is the latent mean (no ε), dropout off.
+     */
+    public record ImageScores(double[] reconstructionError, double[] kl, double[] negativeElbo, int count) {
+    }
+
+    /**
+     * Scores each image ({@link ImageScores}): decode the latent mean, reconstruction term against the image,
+     * plus KL(q(z|x) ‖ N(0, I)) unweighted, so that the negative ELBO is the bound itself whatever β the model was
+     * trained with (with β = 1, the default, it is the image's training loss without dropout and noise).
+     */
+    public ImageScores scores(float[] images, int count) {
+        checkImages(images, count);
+        Encoding code = encode(images, count);
+        int values = config.imageValues();
+        int latent = config.latentSize();
+        boolean squared = config.reconstructionLoss() == ReconstructionLoss.SUM_SQUARED;
+        float[] logits = new float[count * values];
+        EagerInference net = network();
+        for (int start = 0; start < count; start += INFERENCE_BATCH) {
+            net.decodeLogits(code.mean(), start, Math.min(INFERENCE_BATCH, count - start), logits);
+        }
+        double[] recon = new double[count];
+        double[] kl = new double[count];
+        double[] elbo = new double[count];
+        for (int i = 0; i < count; i++) {
+            double r = 0;
+            for (int j = i * values, end = j + values; j < end; j++) {
+                r += reconstructionTerm(logits[j], images[j], squared);
+            }
+            double k = 0;
+            for (int j = i * latent, end = j + latent; j < end; j++) {
+                double m = code.mean()[j];
+                double ls = code.logStd()[j];
+                k += -0.5 * (1 + 2 * ls - m * m - Math.exp(2 * ls));
+            }
+            recon[i] = r;
+            kl[i] = k;
+            elbo[i] = r + k;
+        }
+        return new ImageScores(recon, kl, elbo, count);
+    }
+
+    /** One value's share of the reconstruction loss, from its logit and target. */
+    private static double reconstructionTerm(float logit, float target, boolean squared) {
+        double l = logit;
+        double t = target;
+        if (squared) {
+            double diff = sigmoid(logit) - t;
+            return diff * diff;
+        }
+        return Math.max(l, 0) + Math.log1p(Math.exp(-Math.abs(l))) - t * l; // softplus(l) - t·l
     }
 
     private EagerInference network() {
@@ -168,9 +223,9 @@ public final class VaeModel implements AutoCloseable {
     }
 
     private void checkImages(float[] images, int count) {
-        if (images.length < (long) count * config.pixels()) {
-            throw new IllegalArgumentException("Expected " + count + " images of " + config.pixels()
-                    + " pixels, got " + images.length + " values");
+        if (images.length < (long) count * config.imageValues()) {
+            throw new IllegalArgumentException("Expected " + count + " images of " + config.imageValues()
+                    + " values, got " + images.length + " values");
         }
     }
 

@@ -59,10 +59,10 @@ public final class VaeNetwork implements AutoCloseable {
             // one stream per dropout layer, all derived from the seed (batches and ε use other streams)
             SplittableRandom masks = new SplittableRandom(c.seed() ^ 0x2545F4914F6CDD1DL);
 
-            images = create(batch, c.pixels());
+            images = create(batch, c.imageValues());
             imagesNio = nio(images);
-            INDArray in = images.reshape('c', batch, 1, c.height(), c.width());
-            INDArray inGradient = training ? create(batch, 1, c.height(), c.width()) : null; // computed, unused
+            INDArray in = images.reshape('c', batch, c.channels(), c.height(), c.width());
+            INDArray inGradient = training ? create(batch, c.channels(), c.height(), c.width()) : null; // computed, unused
             for (VaeArchitecture.Conv layer : arch.encoder()) {
                 EncoderConv conv = new EncoderConv(layer, in, inGradient, params, batch, alpha, keep,
                         dropout && layer.dropout() ? masks.split() : null);
@@ -116,7 +116,7 @@ public final class VaeNetwork implements AutoCloseable {
         return batch;
     }
 
-    /** Encoder forward: images [batch × pixels] → {@link #mean()} and {@link #logStd()}. */
+    /** Encoder forward: images [batch × image values, channel-major] → {@link #mean()} and {@link #logStd()}. */
     public void encode(float[] x) {
         imagesNio.put(0, x, 0, x.length);
         for (EncoderConv layer : encoder) {
@@ -149,16 +149,16 @@ public final class VaeNetwork implements AutoCloseable {
         output.forward().run();
     }
 
-    /** [batch × pixels] */
+    /** [batch × image values] */
     public FloatBuffer logits() { return output.logits(); }
 
-    /** σ(logits) [batch × pixels]; training only. */
+    /** σ(logits) [batch × image values]; training only. */
     public FloatBuffer probabilities() { return output.probabilities(); }
 
-    /** softplus(logits) [batch × pixels]; training with the Bernoulli loss only. */
+    /** softplus(logits) [batch × image values]; training with the Bernoulli loss only. */
     public FloatBuffer softplus() { return output.softplus(); }
 
-    /** Where the loss puts its gradient w.r.t. the logits [batch × pixels]; training only. */
+    /** Where the loss puts its gradient w.r.t. the logits [batch × image values]; training only. */
     public FloatBuffer logitsGradient() { return output.logitsGradient(); }
 
     /** Decoder backward, from {@link #logitsGradient()}: the gradient w.r.t. z [batch × latent]. */

@@ -61,7 +61,7 @@ final class DirectVaeStep {
     DirectVaeStep(VaeConfig config, Map<String, INDArray> initial, int batch, long matrixLimit) {
         VaeArchitecture arch = new VaeArchitecture(config);
         this.batch = batch;
-        this.pixels = config.pixels();
+        this.pixels = config.imageValues(); // every value of every channel
         this.latent = config.latentSize();
         this.beta = (float) config.klWeight();
         this.squared = config.reconstructionLoss() == ReconstructionLoss.SUM_SQUARED;

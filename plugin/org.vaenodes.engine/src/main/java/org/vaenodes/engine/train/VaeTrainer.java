@@ -61,7 +61,7 @@ public final class VaeTrainer {
         SplittableRandom epsRandom = random.split();
         BatchSampler sampler = new BatchSampler(data.size(), Math.min(config.batchSize(), data.size()), random.split());
         int batch = sampler.batchSize();
-        int pixels = config.pixels();
+        int pixels = config.imageValues();
         int latent = config.latentSize();
 
         Map<String, INDArray> initial = VaeWeights.initial(config, DataType.FLOAT);
@@ -124,6 +124,10 @@ public final class VaeTrainer {
         if (data.height() != config.height() || data.width() != config.width()) {
             throw new IllegalArgumentException("The images are " + data.height() + "×" + data.width()
                     + " but the model is configured for " + config.height() + "×" + config.width());
+        }
+        if (data.channels() != config.channels()) {
+            throw new IllegalArgumentException("The images have " + data.channels() + " channel(s) but the model is "
+                    + "configured for " + config.channels());
         }
     }
 }
