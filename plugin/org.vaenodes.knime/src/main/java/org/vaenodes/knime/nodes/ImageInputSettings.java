@@ -148,7 +148,8 @@ public final class ImageInputSettings {
                     RESIZE_OPTION);
             }
             PixelColumns.checkCount(pixelColumns.length, channels, height, width, "The model");
-            return PixelReader.of(spec, pixelIndices);
+            return PixelReader.of(spec, channels == 1 ? pixelIndices
+                : PixelColumns.indices(spec, PixelColumns.channelMajor(pixelColumns)));
         }
     }
 }

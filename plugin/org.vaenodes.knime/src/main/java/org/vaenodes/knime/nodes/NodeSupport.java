@@ -51,7 +51,7 @@ public final class NodeSupport {
 
     /** Values per pixel of the model's images (1 gray, 3 RGB). */
     public static int channels(final org.vaenodes.engine.model.VaeConfig config) {
-        return 1;
+        return config.channels();
     }
 
     /** Progress fraction, guarded against empty inputs. */

@@ -99,6 +99,7 @@ public final class FloatImages implements ImageDataset {
     }
 
     /** Values per pixel: 1 (gray) or 3 (RGB). */
+    @Override
     public int channels() {
         return m_channels;
     }

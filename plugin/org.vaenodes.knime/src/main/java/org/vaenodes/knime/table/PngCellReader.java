@@ -5,10 +5,12 @@ import java.util.Locale;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.image.png.PNGImageValue;
+import org.vaenodes.engine.image.ImageResize;
 
 /**
  * Reads the image of a PNG column ({@link PNGImageValue}) into the model's shape: decoded and converted to its
- * channels ({@link PngDecoding}), then resized to its height and width ({@link ImageResize}) or, when resizing is
+ * channels ({@link PngDecoding}), then resized to its height and width (the engine's {@link ImageResize}: area
+ * averaging to shrink, bilinear interpolation to enlarge, as for the CLI's image folders) or, when resizing is
  * off, refused with the row key if the size differs. A missing cell skips the row, as a missing pixel does; a cell
  * that is not a readable PNG stops the node with a message naming the row.
  */
@@ -94,8 +96,9 @@ public final class PngCellReader implements ImageRows {
                 + "%d×%d but the model takes %d×%d images; tick \"%s\" or resize the images upstream.", row.getKey(),
                 m_name, image.height(), image.width(), m_height, m_width, m_resizeOption));
         }
-        ImageResize.resize(image.pixels(), m_channels, image.height(), image.width(), dst, offset, m_height,
+        float[] resized = ImageResize.resize(image.pixels(), m_channels, image.height(), image.width(), m_height,
             m_width);
+        System.arraycopy(resized, 0, dst, offset, resized.length);
         m_resized++;
         return true;
     }

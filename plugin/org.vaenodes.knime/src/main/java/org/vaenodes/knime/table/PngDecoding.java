@@ -1,32 +1,33 @@
 package org.vaenodes.knime.table;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
 
+import org.vaenodes.engine.image.ImageConversion;
+import org.vaenodes.engine.image.ImageFiles;
+
 /**
- * Decodes PNG bytes into float pixels in [0, 1] with 1 (gray) or 3 (red, green, blue) channel planes. The header's
- * size is checked before the pixels are decoded, so a crafted cell cannot make the decoder take gigabytes. Sample
- * values are read from the raster and divided by their maximum (an 8-bit gray level {@code v} gives exactly
- * {@code v / 255f}, as the MNIST Reader's pixel columns do); palette images go through their sRGB palette. Alpha is
- * dropped (not composited). A colour image for a gray model becomes its luma 0.299·R + 0.587·G + 0.114·B (ITU-R
- * BT.601); a gray image for a colour model gets the same value in all three channels.
+ * Decodes the PNG bytes of a cell into float pixels in [0, 1] with 1 (gray) or 3 (red, green, blue) channel planes.
+ * The header's size is checked before the pixels are decoded, so a crafted cell cannot make the decoder take
+ * gigabytes. The conversion is the engine's, as for the CLI's image folders ({@link ImageConversion}): an 8-bit
+ * gray level {@code v} gives exactly {@code v / 255f}, as the MNIST Reader's pixel columns do; alpha is dropped;
+ * colour for a gray model is the BT.601 luma, gray for a colour model is repeated in all three channels.
  */
 public final class PngDecoding {
 
     /** Width and height at most. */
     public static final int MAX_SIDE = 16384;
 
-    /** Pixels per image at most (64 Mi). */
-    public static final long MAX_PIXELS = 1L << 26;
+    /** Pixels per image at most (64 Mi), as for the CLI's image files. */
+    public static final long MAX_PIXELS = ImageFiles.MAX_PIXELS;
 
     private PngDecoding() {
     }
@@ -50,7 +51,7 @@ public final class PngDecoding {
      * decoding its pixels ({@link Decoded#pixels()} is null).
      */
     public static Decoded header(final byte[] png) throws DecodeException {
-        return read(png, true);
+        return read(png, true, 0);
     }
 
     /**
@@ -59,14 +60,14 @@ public final class PngDecoding {
      * @throws DecodeException when the bytes are not a readable PNG image or it is too large
      */
     public static Decoded decode(final byte[] png, final int channels) throws DecodeException {
-        if (channels != 1 && channels != 3) {
+        if (channels != 1 && channels != 3) { // ImageConversion checks it too, after decoding
             throw new IllegalArgumentException("channels must be 1 or 3, was " + channels);
         }
-        Decoded raw = read(png, false);
-        return raw.channels() == channels ? raw : convert(raw, channels);
+        return read(png, false, channels);
     }
 
-    private static Decoded read(final byte[] png, final boolean headerOnly) throws DecodeException {
+    private static Decoded read(final byte[] png, final boolean headerOnly, final int channels)
+        throws DecodeException {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
         if (!readers.hasNext()) {
             throw new IllegalStateException("This Java has no PNG reader (javax.imageio).");
@@ -81,66 +82,25 @@ public final class PngDecoding {
                     + "%d per side and %,d in all are read", w, h, MAX_SIDE, MAX_PIXELS), null);
             }
             if (headerOnly) {
-                ColorModel cm = reader.getRawImageType(0).getColorModel();
-                return new Decoded(h, w, colourChannels(cm) == 1 ? 1 : 3, null);
+                ImageTypeSpecifier type = reader.getRawImageType(0);
+                if (type == null) {
+                    Iterator<ImageTypeSpecifier> types = reader.getImageTypes(0);
+                    type = types.hasNext() ? types.next() : null;
+                }
+                boolean gray = type != null && !(type.getColorModel() instanceof IndexColorModel)
+                    && type.getColorModel().getNumColorComponents() == 1;
+                return new Decoded(h, w, gray ? 1 : 3, null);
             }
-            return toFloats(reader.read(0));
+            BufferedImage image = reader.read(0);
+            if (image == null || image.getWidth() != w || image.getHeight() != h) {
+                throw new DecodeException("the PNG image could not be decoded", null);
+            }
+            return new Decoded(h, w, channels, ImageConversion.toFloats(image, channels));
         } catch (IOException | RuntimeException e) {
-            throw new DecodeException("not a readable PNG image (" + e.getMessage() + ")", e);
+            throw new DecodeException("not a readable PNG image (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         } finally {
             reader.dispose();
         }
-    }
-
-    private static int colourChannels(final ColorModel cm) {
-        return cm instanceof IndexColorModel ? 3 : cm.getNumColorComponents();
-    }
-
-    private static Decoded toFloats(final BufferedImage img) {
-        int h = img.getHeight();
-        int w = img.getWidth();
-        int n = h * w;
-        ColorModel cm = img.getColorModel();
-        Raster raster = img.getRaster();
-        int colours = colourChannels(cm);
-        if (cm instanceof IndexColorModel || (colours != 1 && colours != 3)) {
-            float[] px = new float[3 * n];
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int argb = img.getRGB(x, y);
-                    int k = y * w + x;
-                    px[k] = ((argb >> 16) & 0xff) / 255f;
-                    px[n + k] = ((argb >> 8) & 0xff) / 255f;
-                    px[2 * n + k] = (argb & 0xff) / 255f;
-                }
-            }
-            return new Decoded(h, w, 3, px);
-        }
-        float[] px = new float[colours * n];
-        for (int c = 0; c < colours; c++) {
-            float max = (float)((1L << cm.getComponentSize(c)) - 1);
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    px[c * n + y * w + x] = raster.getSample(x, y, c) / max;
-                }
-            }
-        }
-        return new Decoded(h, w, colours, px);
-    }
-
-    private static Decoded convert(final Decoded raw, final int channels) {
-        int n = raw.height() * raw.width();
-        float[] src = raw.pixels();
-        float[] px = new float[channels * n];
-        if (channels == 1) {
-            for (int k = 0; k < n; k++) {
-                px[k] = (float)(0.299 * src[k] + 0.587 * src[n + k] + 0.114 * src[2 * n + k]);
-            }
-        } else {
-            for (int c = 0; c < 3; c++) {
-                System.arraycopy(src, 0, px, c * n, n);
-            }
-        }
-        return new Decoded(raw.height(), raw.width(), channels, px);
     }
 }

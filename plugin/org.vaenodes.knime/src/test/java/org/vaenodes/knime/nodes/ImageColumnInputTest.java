@@ -64,7 +64,7 @@ class ImageColumnInputTest {
         };
     }
 
-    private static float[] weights(final VaeModelPortObject port) throws Exception {
+    static float[] weights(final VaeModelPortObject port) throws Exception {
         try (VaeModel m = port.openModel()) {
             int n = 0;
             for (INDArray a : m.weights().values()) {

@@ -7,13 +7,15 @@ import org.knime.core.data.container.CloseableRowIterator;
 import org.knime.core.data.image.png.PNGImageValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
+import org.vaenodes.engine.model.InvalidConfigException;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.knime.nodes.ImageInputSettings;
 import org.vaenodes.knime.table.ImageRows;
 import org.vaenodes.knime.table.PngDecoding;
 
 /**
- * What the VAE Learner trains on: the pixel columns (size from their properties or entered, as before) or a PNG
+ * What the VAE Learner trains on: the pixel columns (size from their properties or entered, as before; 3 channels
+ * when they are named {@code px_r_*, px_g_*, px_b_*}) or a PNG
  * column, whose images give the channels (a gray PNG 1, any other 3) and, with "Image size from column properties"
  * ticked, the size: the first image's. Those are known only once the table is there, so a Learner on a PNG column
  * configures without a model spec.
@@ -36,7 +38,8 @@ final class TrainingInput {
         ImageInputSettings.Input source = s.m_input.resolve(spec, s.m_columns);
         if (!source.isImageColumn()) {
             VaeLearnerSettings.Input px = s.input(spec);
-            return new Plan(source, 1, px.height(), px.width());
+            return new Plan(new ImageInputSettings.Input(-1, null, px.columns(), px.indices()), px.channels(),
+                px.height(), px.width());
         }
         boolean fromImage = s.m_sizeFromProperties.getBooleanValue();
         return new Plan(source, 0, fromImage ? 0 : s.m_height.getIntValue(), fromImage ? 0 : s.m_width.getIntValue());
@@ -81,7 +84,15 @@ final class TrainingInput {
 
     /** The engine configuration for the plan's images. */
     static VaeConfig config(final VaeLearnerSettings s, final Plan plan) throws InvalidSettingsException {
-        return s.config(plan.height(), plan.width());
+        VaeConfig config = s.config(plan.height(), plan.width());
+        if (config.channels() == plan.channels()) {
+            return config;
+        }
+        try {
+            return config.toBuilder().channels(plan.channels()).build();
+        } catch (InvalidConfigException e) {
+            throw new InvalidSettingsException(e.getMessage() + ".", e);
+        }
     }
 
     /** A reader of the plan's images. */

@@ -172,7 +172,12 @@ final class VaeLearnerSettings extends SettingsGroup {
     /** The selected pixel columns and the image size for the given input. */
     Input input(final DataTableSpec spec) throws InvalidSettingsException {
         String[] cols = ColumnSelection.selected(m_columns, spec);
+        int channels = PixelColumns.channels(spec, cols);
+        if (channels != 1) {
+            cols = PixelColumns.channelMajor(cols);
+        }
         int[] idx = PixelColumns.indices(spec, cols);
+        int perChannel = cols.length / channels;
         int h;
         int w;
         int[] props = PixelColumns.sizeFromProperties(spec, cols);
@@ -180,9 +185,9 @@ final class VaeLearnerSettings extends SettingsGroup {
             h = props[0];
             w = props[1];
         } else if (m_sizeFromProperties.getBooleanValue()) {
-            int side = (int)Math.round(Math.sqrt(cols.length));
-            if (side * side != cols.length) {
-                throw new InvalidSettingsException("The pixel columns carry no image size and " + cols.length
+            int side = (int)Math.round(Math.sqrt(perChannel));
+            if (side * side != perChannel) {
+                throw new InvalidSettingsException("The pixel columns carry no image size and " + perChannel
                     + " is not a square number; untick \"Image size from column properties\" and enter height "
                     + "and width.");
             }
@@ -192,14 +197,15 @@ final class VaeLearnerSettings extends SettingsGroup {
             h = m_height.getIntValue();
             w = m_width.getIntValue();
         }
-        if (cols.length != h * w) {
-            throw new InvalidSettingsException("Images of " + h + "×" + w + " need " + h * w + " pixel columns; "
-                + cols.length + (cols.length == 1 ? " is" : " are") + " selected.");
+        if (cols.length != channels * h * w) {
+            throw new InvalidSettingsException("Images of " + h + "×" + w + (channels == 1 ? "" : "×" + channels)
+                + " need " + channels * h * w + " pixel columns; " + cols.length + (cols.length == 1 ? " is"
+                    : " are") + " selected.");
         }
-        return new Input(cols, idx, h, w);
+        return new Input(cols, idx, h, w, channels);
     }
 
-    /** Resolved input columns and image size. */
-    record Input(String[] columns, int[] indices, int height, int width) {
+    /** Resolved input columns (channel-major) and image shape. */
+    record Input(String[] columns, int[] indices, int height, int width, int channels) {
     }
 }
