@@ -143,6 +143,64 @@ class DialogRoundTripTest {
         }
     }
 
+    /** Factories of the nodes that read images from a table. */
+    static Stream<NodeFactory<? extends NodeModel>> imageNodes() {
+        return Stream.of(new VaeLearnerNodeFactory(), new VaeEncoderNodeFactory(), new VaeReconstructorNodeFactory());
+    }
+
+    /** A table as Read Images gives it: a path and a PNG column, no pixel columns. */
+    private static DataTableSpec pngOnlySpec() {
+        return new DataTableSpec(new String[]{"path", "image"},
+            new org.knime.core.data.DataType[]{org.knime.core.data.def.StringCell.TYPE,
+                org.knime.core.data.image.png.PNGImageCellFactory.TYPE});
+    }
+
+    @ParameterizedTest
+    @MethodSource("imageNodes")
+    void untouchedOkOnANodeReadingAPngColumnLeavesItsSettingsEqual(final NodeFactory<? extends NodeModel> factory)
+        throws Exception {
+        // fresh (automatic choice), then with every image input setting changed from its default, as a workflow
+        // stores a node that was connected and then edited (its filter settled on the input)
+        StubNodeContainer fresh = StubNodeContainer.fresh(factory);
+        StubNodeContainer connected = StubNodeContainer.fresh(factory);
+        connected.configure(inputs(factory, defaultModelSpec, pngOnlySpec()));
+        NodeSettings edited = connected.settings();
+        edited.addString("image_input", "image_column");
+        edited.addString("image_column", "image");
+        edited.addBoolean("resize_images", factory instanceof VaeLearnerNodeFactory);
+        for (StubNodeContainer c : List.of(fresh, StubNodeContainer.loaded(factory, edited))) {
+            assertThat(c.configure(inputs(factory, defaultModelSpec, pngOnlySpec()))).as(c.configureError())
+                .isEqualTo(State.CONFIGURED);
+            NodeSettings before = c.settings();
+            c.openDialog();
+            assertThat(xml(c.dialogSettings())).isEqualTo(xml(before));
+            assertThat(c.areDialogAndNodeSettingsEqual()).isTrue();
+            c.applySettingsFromDialog();
+            assertThat(c.state()).isEqualTo(State.CONFIGURED);
+            assertThat(xml(c.settings())).isEqualTo(xml(before));
+        }
+        assertThat(fresh.settings().getString("image_input")).isEqualTo("auto");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vae-learner", "vae-encoder", "vae-reconstructor"})
+    void settingsOfTheLastVersionLoadWithTheImageInputDefaultsAndReadThePixelColumns(final String recordedCase)
+        throws Exception {
+        Path fresh = SharedData.knimeRealDir().resolve(recordedCase + "-fresh.settings.xml");
+        NodeSettings old = recordedModel(fresh);
+        assertThat(old.containsKey("image_input")).isFalse();
+        NodeFactory<? extends NodeModel> f = factory(recordedFactory(fresh));
+        NodeModel m = f.createNodeModel();
+        StubNodes.loadSettings(m, old);
+        NodeSettings now = StubNodes.saveSettings(m);
+        assertThat(now.getString("image_input")).isEqualTo("auto");
+        assertThat(now.getString("image_column")).isEmpty();
+        assertThat(now.getBoolean("resize_images")).isEqualTo(!(f instanceof VaeLearnerNodeFactory));
+        StubNodeContainer c = StubNodeContainer.loaded(f, old);
+        assertThat(c.configure(inputs(f, defaultModelSpec, readerSpec))).as(c.configureError())
+            .isEqualTo(State.CONFIGURED);
+    }
+
     /** Our nodes of one example, in workflow order, by folder name. */
     private static Map<String, NodeSettings> ourNodes(final String example) throws IOException {
         Path file = ProjectInfo.read().examplesDir().resolve(example);
