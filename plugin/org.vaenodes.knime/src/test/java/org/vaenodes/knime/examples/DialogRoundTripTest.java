@@ -219,7 +219,8 @@ class DialogRoundTripTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"VAE_on_MNIST.knwf", "VAE_Latent_Space.knwf", "VAE_Own_IDX_Data.knwf"})
+    @ValueSource(strings = {"VAE_on_MNIST.knwf", "VAE_Latent_Space.knwf", "VAE_Own_IDX_Data.knwf",
+        "VAE_Anomaly_Detection.knwf"})
     void untouchedOkOnEveryNodeOfAnExampleLeavesItsSettingsEqual(final String example) throws Exception {
         Map<String, NodeSettings> nodes = ourNodes(example);
         // the reader and the learner first: their outputs are the others' inputs
