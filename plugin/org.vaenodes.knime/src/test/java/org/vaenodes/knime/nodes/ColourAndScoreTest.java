@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,6 +31,9 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.image.ImagePortObject;
+import org.vaenodes.engine.image.PngImages;
 import org.vaenodes.knime.ImageTables;
 import org.vaenodes.knime.nodes.encoder.VaeEncoderNodeFactory;
 import org.vaenodes.knime.nodes.learner.VaeLearnerNodeFactory;
@@ -182,8 +186,14 @@ class ColourAndScoreTest {
         BufferedDataTable table = colourTable(exec, 48, false, true);
         VaeModelPortObject model = (VaeModelPortObject)StubNodes.run(node(new VaeLearnerNodeFactory(),
             tinyLearner("auto", 150).andThen(s -> s.addDouble("kl_weight", 0.05))), exec, table)[0];
-        BufferedDataTable out = (BufferedDataTable)StubNodes.run(node(new VaeReconstructorNodeFactory(),
-            s -> s.addBoolean("append_pixels", true)), exec, model, table)[0];
+        PortObject[] outs = StubNodes.run(node(new VaeReconstructorNodeFactory(),
+            s -> s.addBoolean("append_pixels", true)), exec, model, table);
+        BufferedDataTable out = (BufferedDataTable)outs[0];
+        // the comparison image is a colour PNG; kept under target/ to look at
+        BufferedImage grid = ImageIO.read(new ByteArrayInputStream(((PNGImageValue)((ImagePortObject)outs[1])
+            .toDataCell()).getImageContent().getByteArrayReference()));
+        assertThat(grid.getColorModel().getNumColorComponents()).isEqualTo(3);
+        PngImages.writePng(grid, Path.of("target", "colour-reconstructions-knime.png"));
         DataTableSpec spec = out.getDataTableSpec();
         int recR = spec.findColumnIndex("rec_px_r_0");
         assertThat(recR).isPositive();
