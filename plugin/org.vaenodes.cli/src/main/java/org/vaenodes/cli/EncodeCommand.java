@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.vaenodes.engine.idx.IdxDataset;
 import org.vaenodes.engine.model.VaeModel;
 
 import picocli.CommandLine.Command;
@@ -33,10 +32,9 @@ final class EncodeCommand implements Callable<Integer> {
         model.addTo(input.addTo(new PathChecks()))
                 .output("--out", out).check();
         cli.startBackend();
-        IdxDataset data = input.read();
         try (VaeModel vae = model.open()) {
-            Inputs.checkSize(vae, data, input.images);
-            VaeModel.Encoding enc = vae.encode(Inputs.pixels(data, data.size()), data.size());
+            InputImages data = input.read(vae.config());
+            VaeModel.Encoding enc = vae.encode(data.values(0, data.size()), data.size());
             int k = enc.latentSize();
             OutputFiles.writeText(out, w -> {
                 StringBuilder header = new StringBuilder("index");
@@ -53,7 +51,7 @@ final class EncodeCommand implements Callable<Integer> {
                 for (int i = 0; i < enc.count(); i++) {
                     StringBuilder row = new StringBuilder().append(i);
                     if (data.hasLabels()) {
-                        row.append(',').append(data.labels().label(i));
+                        row.append(',').append(InputImages.csv(data.label(i)));
                     }
                     for (int j = 0; j < k; j++) {
                         row.append(',').append(String.format(Locale.ROOT, "%.6f", enc.mean()[i * k + j]));

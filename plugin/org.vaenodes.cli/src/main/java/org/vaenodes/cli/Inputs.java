@@ -33,10 +33,19 @@ final class Inputs {
     }
 
     static void checkSize(VaeModel model, IdxDataset data, Path source) {
-        if (model.config().height() != data.images().height() || model.config().width() != data.images().width()) {
-            throw new IllegalArgumentException(source + ": images are " + data.images().height() + "×"
-                    + data.images().width() + " but the model expects " + model.config().height() + "×"
-                    + model.config().width());
+        checkSize(model.config(), data.images(), source);
+    }
+
+    static void checkSize(org.vaenodes.engine.model.VaeConfig model, org.vaenodes.engine.data.ImageDataset images,
+            Path source) {
+        if (model.height() != images.height() || model.width() != images.width()) {
+            throw new IllegalArgumentException(source + ": images are " + images.height() + "×"
+                    + images.width() + " but the model expects " + model.height() + "×"
+                    + model.width());
+        }
+        if (model.channels() != images.channels()) {
+            throw new IllegalArgumentException(source + ": images have " + images.channels() + " channel(s) but the "
+                    + "model expects " + model.channels() + "; read them from a folder (converted to the model's)");
         }
     }
 }

@@ -32,11 +32,20 @@ final class PathChecks {
 
     private final List<Entry> inputs = new ArrayList<>();
     private final List<Entry> outputs = new ArrayList<>();
+    private final List<Entry> folders = new ArrayList<>();
 
     /** A file the command reads; ignored when null (an optional option not given). */
     PathChecks input(String option, Path path) {
         if (path != null) {
             inputs.add(new Entry(option, path));
+        }
+        return this;
+    }
+
+    /** A folder the command reads (every image file below it); ignored when null. */
+    PathChecks inputFolder(String option, Path path) {
+        if (path != null) {
+            folders.add(new Entry(option, path));
         }
         return this;
     }
@@ -52,6 +61,12 @@ final class PathChecks {
     void check() throws IOException {
         for (Entry in : inputs) {
             checkInput(in);
+        }
+        for (Entry in : folders) {
+            FileKind kind = FileKind.of(in.path());
+            if (kind != FileKind.DIRECTORY) {
+                throw new IOException(in.label() + ": is " + kind.description() + ", not a folder");
+            }
         }
         for (int i = 0; i < outputs.size(); i++) {
             Entry out = outputs.get(i);

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "reconstruct", mixinStandardHelpOptions = true,
-        description = "Write a PNG grid of the first images (rows of originals above their reconstructions).")
+        description = "Write a PNG grid of the first images (rows of originals above their reconstructions; colour "
+                + "for RGB models) and, with --scores, every image's anomaly scores as CSV.")
 final class ReconstructCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -35,26 +36,38 @@ final class ReconstructCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.png")
     Path out;
 
+    @Option(names = "--scores", paramLabel = "FILE.csv",
+            description = "Also write index[,label][,file],reconstruction_error,negative_elbo for every image (the "
+                    + "model's loss terms at the latent mean; higher: more anomalous).")
+    Path scores;
+
     @Override
     public Integer call() throws Exception {
         Arguments.atLeast("--count", count, 1);
         Arguments.atLeast("--columns", columns, 1);
-        model.addTo(input.addTo(new PathChecks())).output("--out", out).check();
+        model.addTo(input.addTo(new PathChecks())).output("--out", out).output("--scores", scores).check();
         cli.startBackend();
-        IdxDataset data = input.read();
         try (VaeModel vae = model.open()) {
-            Inputs.checkSize(vae, data, input.images);
+            InputImages data = input.read(vae.config());
             write(vae, data, count, columns, out);
+            if (scores != null) {
+                ImageScoresCsv.write(vae, data, scores);
+                System.out.println("wrote " + scores);
+            }
         }
         System.out.println("wrote " + out);
         return 0;
     }
 
     static void write(VaeModel model, IdxDataset data, int count, int columns, Path out) throws java.io.IOException {
+        write(model, InputImages.of(data, out), count, columns, out);
+    }
+
+    static void write(VaeModel model, InputImages data, int count, int columns, Path out) throws java.io.IOException {
         int n = Math.max(1, Math.min(count, data.size()));
-        float[] originals = Inputs.pixels(data, n);
+        float[] originals = data.values(0, n);
         float[] reconstructions = model.reconstruct(originals, n);
-        PngImages.writePng(ImageGrids.comparison(originals, reconstructions, n, model.config().height(),
-                model.config().width(), columns), out);
+        PngImages.writePng(ImageGrids.comparison(originals, reconstructions, n, model.config().channels(),
+                model.config().height(), model.config().width(), columns), out);
     }
 }

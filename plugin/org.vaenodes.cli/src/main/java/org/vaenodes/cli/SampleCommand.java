@@ -66,6 +66,7 @@ final class SampleCommand implements Callable<Integer> {
 
     static void write(VaeModel model, int count, int columns, long seed, Path out) throws java.io.IOException {
         float[] images = model.sample(count, seed);
-        PngImages.writePng(ImageGrids.tiles(images, count, model.config().height(), model.config().width(), columns), out);
+        PngImages.writePng(ImageGrids.tiles(images, count, model.config().channels(), model.config().height(),
+                model.config().width(), columns), out);
     }
 }

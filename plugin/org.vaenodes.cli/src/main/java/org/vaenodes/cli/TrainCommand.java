@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.vaenodes.engine.idx.IdxDataset;
 import org.vaenodes.engine.memory.MemoryBudget;
 import org.vaenodes.engine.memory.MemoryEstimate;
 import org.vaenodes.engine.model.VaeConfig;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a VAE on an IDX image file and save the model (a zip).")
+        description = "Train a VAE on an IDX image file or a folder of PNG/JPEG files and save the model (a zip).")
 final class TrainCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,11 +44,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         input.addTo(new PathChecks())
                 .output("--out", out).output("--loss-csv", lossCsv).check();
-        IdxDataset data = input.read();
-        VaeConfig config = training.applyTo(architecture.applyTo(VaeConfig.builder(), data.images().height(),
-                data.images().width())).build();
+        InputImages data = input.read();
+        VaeConfig config = training.applyTo(architecture.applyTo(VaeConfig.builder().channels(data.images().channels()),
+                data.images().height(), data.images().width())).build();
         // before the backend starts: a run that cannot fit is refused with nothing allocated or written
-        long idxBytes = (long) data.size() * config.pixels();
+        long idxBytes = data.heapBytes();
         MemoryEstimate.training(config, data.size(), idxBytes, false).check(MemoryBudget.current());
         cli.startBackend();
         System.out.printf(Locale.ROOT, "training on %d images of %d×%d: %s%n", data.size(), config.height(),

@@ -87,7 +87,8 @@ class CliInputFilesTest {
         Path folder = Files.createDirectories(dir.resolve("mnist"));
         String line = CliRun.of("train", "--images", folder.toString(), "--out", dir.resolve("m.zip").toString())
                 .failsWith(1);
-        assertThat(line).isEqualTo("error: --images " + folder + ": is a folder, not a regular file");
+        // a folder is read as image files (--images DIR); an empty one is named
+        assertThat(line).isEqualTo("error: " + folder + ": no PNG or JPEG files (.png, .jpg, .jpeg) in it or its sub-folders");
         String model = CliRun.of("sample", "--model", folder.toString(), "--out", dir.resolve("s.png").toString())
                 .failsWith(1);
         assertThat(model).isEqualTo("error: --model " + folder + ": is a folder, not a regular file");

@@ -81,8 +81,9 @@ public final class ImageFolder {
                 new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                        if (!isImageName(file.getFileName().toString())) {
-                            return FileVisitResult.CONTINUE;
+                        Path rel = root.relativize(file);
+                        if (!isImageName(file.getFileName().toString()) || rel.getNameCount() > MAX_DEPTH) {
+                            return FileVisitResult.CONTINUE; // deeper than MAX_DEPTH: folders seen as entries
                         }
                         if (attrs.isSymbolicLink()) {
                             Path target;
@@ -102,10 +103,6 @@ public final class ImageFolder {
                         }
                         if (!attrs.isRegularFile()) {
                             throw new IOException(file + ": not a regular file; remove it from the folder");
-                        }
-                        Path rel = root.relativize(file);
-                        if (rel.getNameCount() > MAX_DEPTH) {
-                            return FileVisitResult.CONTINUE;
                         }
                         if (found.size() >= MAX_FILES) {
                             throw new IOException(root + ": more than " + MAX_FILES
