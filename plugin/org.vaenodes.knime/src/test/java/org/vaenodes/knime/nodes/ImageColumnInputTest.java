@@ -198,8 +198,11 @@ class ImageColumnInputTest {
         BufferedDataTable big = ImageTables.table(exec, SQUARES, 20, false, 2);
         NodeModel fromImage = node(new VaeLearnerNodeFactory(), tinyLearner("auto"));
         // the size is known only from the data: configure gives no model spec yet
-        assertThat(((org.vaenodes.knime.port.VaeModelPortObjectSpec)StubNodes.configure(fromImage,
-            big.getDataTableSpec())[0]).getConfig()).isNull();
+        org.knime.core.node.port.PortObjectSpec unknown = StubNodes.configure(fromImage, big.getDataTableSpec())[0];
+        assertThat(((org.vaenodes.knime.port.VaeModelPortObjectSpec)unknown).getConfig()).isNull();
+        assertThatThrownBy(() -> StubNodes.configure(node(new VaeEncoderNodeFactory(), s -> { }), unknown,
+            big.getDataTableSpec())).hasMessage("The VAE model is not known yet; connect a VAE Learner and execute "
+                + "it (a Learner on a PNG image column takes the image size from the data).");
         VaeModelPortObject m = (VaeModelPortObject)StubNodes.run(fromImage, exec, big)[0];
         assertThat(m.getSpec().getHeight()).isEqualTo(16);
         // entered 8×8: refused by default, resized when ticked
