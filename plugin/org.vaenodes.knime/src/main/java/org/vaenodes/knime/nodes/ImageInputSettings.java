@@ -35,15 +35,39 @@ public final class ImageInputSettings {
 
     final SettingsModelBoolean m_resize;
 
+    /** The channels a model trained on a PNG column gets ({@link ImageChannels}); the Learner's only. */
+    final SettingsModelString m_channels = new SettingsModelString("image_channels", ImageChannels.AUTO.key());
+
+    private final boolean m_withChannels;
+
     /** @param resizeByDefault whether a new node resizes images of another size */
     public ImageInputSettings(final boolean resizeByDefault) {
+        this(resizeByDefault, false);
+    }
+
+    /**
+     * @param resizeByDefault whether a new node resizes images of another size
+     * @param withChannels whether the node chooses the channels of the images (the Learner)
+     */
+    public ImageInputSettings(final boolean resizeByDefault, final boolean withChannels) {
         m_resize = new SettingsModelBoolean("resize_images", resizeByDefault);
+        m_withChannels = withChannels;
     }
 
     /** The models, for {@link SettingsGroup#added()}. */
     public List<SettingsGroup.Added> added() {
-        return List.of(new SettingsGroup.Added("image_input", m_source),
-            new SettingsGroup.Added("image_column", m_imageColumn), new SettingsGroup.Added("resize_images", m_resize));
+        List<SettingsGroup.Added> a = new java.util.ArrayList<>(List.of(new SettingsGroup.Added("image_input",
+            m_source), new SettingsGroup.Added("image_column", m_imageColumn),
+            new SettingsGroup.Added("resize_images", m_resize)));
+        if (m_withChannels) {
+            a.add(new SettingsGroup.Added("image_channels", m_channels));
+        }
+        return a;
+    }
+
+    /** The channels chosen for a PNG column. */
+    public ImageChannels channels() throws InvalidSettingsException {
+        return ImageChannels.parse(m_channels.getStringValue());
     }
 
     /** Adds the options to a dialog, in the order the settings are saved. */
@@ -56,12 +80,17 @@ public final class ImageInputSettings {
         if (withResize) {
             dialog.addDialogComponent(new DialogComponentBoolean(m_resize, RESIZE_OPTION));
         }
+        if (m_withChannels) {
+            dialog.addDialogComponent(new DialogComponentButtonGroup(m_channels, "Channels (PNG column)", false,
+                SavedChoice.labels(ImageChannels.class), SavedChoice.keys(ImageChannels.class)));
+        }
         dialog.closeCurrentGroup();
     }
 
     /** Checks the saved source. */
     public void check() throws InvalidSettingsException {
         ImageSource.parse(m_source.getStringValue());
+        ImageChannels.parse(m_channels.getStringValue());
     }
 
     /** Whether images of another size are resized. */

@@ -181,6 +181,26 @@ class ColourAndScoreTest {
     }
 
     @Test
+    void theLearnersChannelChoiceOverridesTheFirstImageAndWithAnEnteredSizeGivesTheSpecAtConfigure()
+        throws Exception {
+        ExecutionContext exec = StubContexts.newExecutionContext();
+        BufferedDataTable table = colourTable(exec, 20, false);
+        VaeModelPortObject gray = (VaeModelPortObject)StubNodes.run(node(new VaeLearnerNodeFactory(),
+            tinyLearner("auto", 2).andThen(s -> s.addString("image_channels", "gray"))), exec, table)[0];
+        assertThat(gray.getSpec().getConfig().channels()).isEqualTo(1);
+        NodeModel entered = node(new VaeLearnerNodeFactory(), tinyLearner("auto", 2).andThen(s -> {
+            s.addString("image_channels", "rgb");
+            s.addBoolean("size_from_column_properties", false);
+            s.addInt("image_height", SIDE);
+            s.addInt("image_width", SIDE);
+        }));
+        org.vaenodes.knime.port.VaeModelPortObjectSpec spec = (org.vaenodes.knime.port.VaeModelPortObjectSpec)
+            StubNodes.configure(entered, table.getDataTableSpec())[0];
+        assertThat(spec.getConfig().channels()).isEqualTo(3);
+        assertThat(spec.getHeight()).isEqualTo(SIDE);
+    }
+
+    @Test
     void reconstructionsAndSamplesOfAColourModelAreColourImagesThatKeepEachSquaresColour() throws Exception {
         ExecutionContext exec = StubContexts.newExecutionContext();
         BufferedDataTable table = colourTable(exec, 48, false, true);

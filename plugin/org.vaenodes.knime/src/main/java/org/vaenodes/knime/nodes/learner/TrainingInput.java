@@ -16,9 +16,9 @@ import org.vaenodes.knime.table.PngDecoding;
 /**
  * What the VAE Learner trains on: the pixel columns (size from their properties or entered, as before; 3 channels
  * when they are named {@code px_r_*, px_g_*, px_b_*}) or a PNG
- * column, whose images give the channels (a gray PNG 1, any other 3) and, with "Image size from column properties"
- * ticked, the size: the first image's. Those are known only once the table is there, so a Learner on a PNG column
- * configures without a model spec.
+ * column, whose first image gives the channels (a gray PNG 1, any other 3) unless they are chosen, and, with
+ * "Image size from column properties" ticked, the size. What the first image tells is known only once the table is
+ * there, so a Learner on a PNG column configures without a model spec unless both are set in the dialog.
  */
 final class TrainingInput {
 
@@ -42,7 +42,8 @@ final class TrainingInput {
                 px.height(), px.width());
         }
         boolean fromImage = s.m_sizeFromProperties.getBooleanValue();
-        return new Plan(source, 0, fromImage ? 0 : s.m_height.getIntValue(), fromImage ? 0 : s.m_width.getIntValue());
+        return new Plan(source, s.m_input.channels().count(), fromImage ? 0 : s.m_height.getIntValue(),
+            fromImage ? 0 : s.m_width.getIntValue());
     }
 
     /**
@@ -71,7 +72,7 @@ final class TrainingInput {
                         + plan.source().imageColumnName() + "\": " + e.getMessage()
                         + "; fix or filter out the image upstream.", e);
                 }
-                return new Plan(plan.source(), header.channels(),
+                return new Plan(plan.source(), plan.channels() > 0 ? plan.channels() : header.channels(),
                     plan.height() > 0 ? plan.height() : header.height(), plan.width() > 0 ? plan.width()
                         : header.width());
             }

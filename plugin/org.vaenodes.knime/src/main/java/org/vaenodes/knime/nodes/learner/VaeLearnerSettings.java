@@ -28,7 +28,7 @@ final class VaeLearnerSettings extends SettingsGroup {
 
     // Input
     /** Images from pixel columns or a PNG column; by default other sizes are refused, see TrainingInput. */
-    final ImageInputSettings m_input = new ImageInputSettings(false);
+    final ImageInputSettings m_input = new ImageInputSettings(false, true);
 
     final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
 
