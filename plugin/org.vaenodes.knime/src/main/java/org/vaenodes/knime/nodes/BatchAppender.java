@@ -90,6 +90,9 @@ public final class BatchAppender {
                 int n = 0;
                 int validCount = 0;
                 while (n < batch && it.hasNext()) {
+                    if (n > 0 && n % reader.rowsPerCancelCheck() == 0) {
+                        progress.checkCanceled();
+                    }
                     rows[n] = it.next();
                     valid[n] = reader.read(rows[n], images, validCount * pixels);
                     if (valid[n]) {

@@ -28,4 +28,12 @@ public interface ImageRows {
      * @param skippedWhat what happened to the skipped rows, e.g. "they were skipped"
      */
     String warning(String skippedWhat);
+
+    /**
+     * Rows to read between two cancel checks: reading numbers is fast, but decoding a large PNG can take a tenth
+     * of a second, so a batch of them would delay cancelling by many seconds.
+     */
+    default int rowsPerCancelCheck() {
+        return 256;
+    }
 }

@@ -103,6 +103,12 @@ public final class PngCellReader implements ImageRows {
         return true;
     }
 
+    /** Each image is decoded, which for large images takes long: check for cancel after every row. */
+    @Override
+    public int rowsPerCancelCheck() {
+        return 1;
+    }
+
     /** Images that had another size and were resized. */
     public long resizedImages() {
         return m_resized;

@@ -193,6 +193,21 @@ class ImageColumnInputTest {
     }
 
     @Test
+    void cancelIsCheckedBetweenDecodedImagesNotOnlyPerBatch() throws Exception {
+        // 40 rows are one batch: reading pixel columns checks a few times in all, decoding PNGs once per row
+        BufferedDataTable table = ImageTables.table(StubContexts.newExecutionContext(), SQUARES, 40, true);
+        ExecutionContext pixels = StubContexts.newExecutionContext(
+            new org.vaenodes.knimestub.RecordingProgressMonitor().cancelAfterChecks(5));
+        StubNodes.run(node(new VaeEncoderNodeFactory(), source("pixel_columns")), pixels, KnimeFixtures.tinyModel(),
+            table);
+        ExecutionContext png = StubContexts.newExecutionContext(
+            new org.vaenodes.knimestub.RecordingProgressMonitor().cancelAfterChecks(5));
+        assertThatThrownBy(() -> StubNodes.run(node(new VaeEncoderNodeFactory(), source("image_column")), png,
+            KnimeFixtures.tinyModel(), table)).isInstanceOf(org.knime.core.node.CanceledExecutionException.class);
+        assertThat(StubContexts.progress(png).cancelChecks()).isLessThan(10);
+    }
+
+    @Test
     void aLearnerOnAPngColumnLearnsTheSizeFromTheFirstImageOrTheDialog() throws Exception {
         ExecutionContext exec = StubContexts.newExecutionContext();
         BufferedDataTable big = ImageTables.table(exec, SQUARES, 20, false, 2);

@@ -151,6 +151,8 @@ public final class VaeLearnerNodeModel extends StatelessNodeModel {
                     exec.checkCanceled();
                     final long done = i;
                     exec.setProgress(NodeSupport.fraction(i, n), () -> "Reading row " + done + " / " + n);
+                } else if (i % reader.rowsPerCancelCheck() == 0) {
+                    exec.checkCanceled(); // decoding PNGs: between every two rows
                 }
                 DataRow row = it.next();
                 if (reader.read(row, images.nextChunk(), images.nextOffset())) {
