@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 import org.vaenodes.engine.image.ImageConversion;
 import org.vaenodes.engine.image.ImageFiles;
@@ -73,7 +74,8 @@ public final class PngDecoding {
             throw new IllegalStateException("This Java has no PNG reader (javax.imageio).");
         }
         ImageReader reader = readers.next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+        // in memory: ImageIO.createImageInputStream would buffer each cell in a temporary file (its default cache)
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(png))) {
             reader.setInput(in, true, true);
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
