@@ -14,7 +14,7 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
-import org.vaenodes.knime.table.PixelReader;
+import org.vaenodes.knime.table.ImageRows;
 
 /**
  * Streams a table in batches: reads the pixels of up to {@link #rowsPerBatch} rows, lets a computation append
@@ -70,7 +70,7 @@ public final class BatchAppender {
      * @param outSpec the input spec plus the appended columns
      */
     public static BufferedDataTable run(final BufferedDataTable in, final DataTableSpec outSpec,
-        final PixelReader reader, final Computation computation, final ExecutionContext exec,
+        final ImageRows reader, final Computation computation, final ExecutionContext exec,
         final ExecutionMonitor progress) throws Exception {
         int inCols = in.getDataTableSpec().getNumColumns();
         int appended = outSpec.getNumColumns() - inCols;
@@ -90,6 +90,9 @@ public final class BatchAppender {
                 int n = 0;
                 int validCount = 0;
                 while (n < batch && it.hasNext()) {
+                    if (n > 0 && n % reader.rowsPerCancelCheck() == 0) {
+                        progress.checkCanceled();
+                    }
                     rows[n] = it.next();
                     valid[n] = reader.read(rows[n], images, validCount * pixels);
                     if (valid[n]) {

@@ -26,36 +26,36 @@ public final class MemoryCheck {
     /** Heap per appended number cell: the cell object and its slot in the row. */
     static final long CELL_BYTES = 32;
 
-    /** Heap per PNG cell: at most the raw gray bytes plus the PNG's own overhead. */
+    /** Heap per PNG cell: at most the raw bytes (one per value, gray or RGB) plus the PNG's own overhead. */
     static long pngBytes(final VaeConfig c) {
-        return c.pixels() + 1024L;
+        return c.imageValues() + 1024L;
     }
 
     /** The Encoder: encoder only, latent means (and log-stds) appended per row. */
     public static MemoryEstimate encoder(final VaeConfig c, final boolean logStd) {
         long perRow = CELL_BYTES * c.latentSize() * (logStd ? 2 : 1);
-        return MemoryEstimate.inference(c, "The VAE Encoder", true, false, BatchAppender.rowsPerBatch(c.pixels()),
+        return MemoryEstimate.inference(c, "The VAE Encoder", true, false, BatchAppender.rowsPerBatch(c.imageValues()),
             perRow, null, true);
     }
 
     /** The Reconstructor: encoder and decoder, a PNG and an error per row, the comparison grid. */
     public static MemoryEstimate reconstructor(final VaeConfig c, final boolean pixels, final boolean latent,
         final int gridImages) {
-        long perRow = pngBytes(c) + CELL_BYTES * (1 + (pixels ? c.pixels() : 0) + (latent ? c.latentSize() : 0));
+        long perRow = pngBytes(c) + CELL_BYTES * (1 + (pixels ? c.imageValues() : 0) + (latent ? c.latentSize() : 0));
         MemoryEstimate e = MemoryEstimate.inference(c, "The VAE Reconstructor", true, true,
-            BatchAppender.rowsPerBatch(c.pixels()), perRow, null, true);
+            BatchAppender.rowsPerBatch(c.imageValues()), perRow, null, true);
         // originals and reconstructions kept for the grid, then the grid of both and its PNG
-        long grid = (long)gridImages * (2L * Float.BYTES * c.pixels() + 4 * GridBounds.tilePixels(c.height(), c.width()));
+        long grid = (long)gridImages * (2L * Float.BYTES * c.imageValues() + 4 * GridBounds.tilePixels(c.height(), c.width()));
         return e.plus(MemoryEstimate.part("the comparison image of " + gridImages + " images", grid, 0,
             "fewer images in the comparison image"));
     }
 
     /** The Sampler: decoder only, latent values and a PNG per row, the grid. */
     public static MemoryEstimate sampler(final VaeConfig c, final boolean pixels, final int gridImages) {
-        long perRow = pngBytes(c) + CELL_BYTES * (c.latentSize() + (pixels ? c.pixels() : 0));
+        long perRow = pngBytes(c) + CELL_BYTES * (c.latentSize() + (pixels ? c.imageValues() : 0));
         MemoryEstimate e = MemoryEstimate.inference(c, "The VAE Sampler", false, true,
-            BatchAppender.rowsPerBatch(c.pixels()), perRow, null, true);
-        long grid = (long)gridImages * (Float.BYTES * 2L * c.pixels() + 2 * GridBounds.tilePixels(c.height(), c.width()));
+            BatchAppender.rowsPerBatch(c.imageValues()), perRow, null, true);
+        long grid = (long)gridImages * (Float.BYTES * 2L * c.imageValues() + 2 * GridBounds.tilePixels(c.height(), c.width()));
         return e.plus(MemoryEstimate.part("the image grid of " + gridImages + " images", grid, 0,
             "fewer images"));
     }

@@ -34,8 +34,13 @@ public final class NodeSupport {
 
     /** The model spec at the given input, with a clear message when there is none yet. */
     public static VaeModelPortObjectSpec modelSpec(final PortObjectSpec spec) throws InvalidSettingsException {
-        if (!(spec instanceof VaeModelPortObjectSpec) || ((VaeModelPortObjectSpec)spec).getConfig() == null) {
+        if (!(spec instanceof VaeModelPortObjectSpec)) {
             throw new InvalidSettingsException("No VAE model at the model input; connect a VAE Learner.");
+        }
+        if (((VaeModelPortObjectSpec)spec).getConfig() == null) {
+            // a Learner on a PNG column learns the image size from its first image
+            throw new InvalidSettingsException("The VAE model is not known yet; connect a VAE Learner and execute "
+                + "it (a Learner on a PNG image column takes the image size from the data).");
         }
         return (VaeModelPortObjectSpec)spec;
     }
@@ -47,6 +52,11 @@ public final class NodeSupport {
         } catch (IOException e) {
             throw new InvalidSettingsException("Cannot read the VAE model: " + e.getMessage(), e);
         }
+    }
+
+    /** Values per pixel of the model's images (1 gray, 3 RGB). */
+    public static int channels(final org.vaenodes.engine.model.VaeConfig config) {
+        return config.channels();
     }
 
     /** Progress fraction, guarded against empty inputs. */

@@ -122,6 +122,13 @@ public abstract class SettingsGroup {
         }
     }
 
+    /** {@code first} followed by {@code rest}, for an {@link #all()} that includes a shared group's models. */
+    protected static List<SettingsModel> concat(final List<SettingsModel> first, final SettingsModel... rest) {
+        List<SettingsModel> r = new ArrayList<>(first);
+        r.addAll(List.of(rest));
+        return List.copyOf(r);
+    }
+
     /** Saves each model (for nodes whose settings need no combined check). */
     public static void saveAll(final List<SettingsModel> models, final NodeSettingsWO settings) {
         for (SettingsModel m : models) {

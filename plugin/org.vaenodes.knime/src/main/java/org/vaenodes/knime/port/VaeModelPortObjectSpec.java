@@ -67,7 +67,12 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     /** Text shown in the spec view and port tooltips. */
     public String describe() {
-        return "Images " + getHeight() + "×" + getWidth() + " (" + getPixels() + " pixels) · latent size "
+        if (m_config == null) {
+            // a Learner on a PNG column knows the image size only once it has read the first image
+            return "VAE model not known yet (execute the VAE Learner)";
+        }
+        return "Images " + getHeight() + "×" + getWidth() + (m_config.channels() == 3 ? " RGB" : "") + " ("
+            + getPixels() + " pixels) · latent size "
             + getLatentSize() + "\n" + getArchitectureSummary();
     }
 
@@ -90,7 +95,7 @@ public final class VaeModelPortObjectSpec extends AbstractSimplePortObjectSpec {
 
     @Override
     public JComponent[] getViews() {
-        JTextArea text = new JTextArea(describe() + "\n\n" + getConfigJson());
+        JTextArea text = new JTextArea(m_config == null ? describe() : describe() + "\n\n" + getConfigJson());
         text.setEditable(false);
         JScrollPane pane = new JScrollPane(text);
         pane.setName("VAE Model");

@@ -21,6 +21,10 @@ public final class FloatImages implements ImageDataset {
 
     private final int m_width;
 
+    private final int m_channels;
+
+    private final int m_values;
+
     private final int m_chunkImages;
 
     private final List<float[]> m_chunks = new ArrayList<>();
@@ -28,35 +32,47 @@ public final class FloatImages implements ImageDataset {
     private int m_size;
 
     public FloatImages(final int height, final int width) {
-        m_height = height;
-        m_width = width;
-        m_chunkImages = chunkImages(height, width);
+        this(1, height, width);
     }
 
-    private static int chunkImages(final int height, final int width) {
-        long pixels = (long)height * width;
+    /** Images of {@code channels} (1 or 3) planes of {@code height × width}. */
+    public FloatImages(final int channels, final int height, final int width) {
+        m_height = height;
+        m_width = width;
+        m_channels = channels;
+        m_values = Math.multiplyExact(channels, Math.multiplyExact(height, width));
+        m_chunkImages = chunkImages(m_values);
+    }
+
+    private static int chunkImages(final long pixels) {
         return (int)Math.max(1, Math.min(MAX_CHUNK_IMAGES, MAX_CHUNK_VALUES / pixels));
     }
 
     /** Heap bytes {@code images} images of {@code height × width} take here (whole chunks). */
     public static long heapBytes(final long images, final int height, final int width) {
-        long perChunk = chunkImages(height, width);
-        long chunks = (images + perChunk - 1) / perChunk;
-        return Math.multiplyExact(Math.multiplyExact(chunks * perChunk, (long)height * width), (long)Float.BYTES);
+        return heapBytes(images, 1, height, width);
     }
 
-    /** Space for the next image; write {@code pixelsPerImage()} floats at {@link #nextOffset()}, then {@link #commit()}. */
+    /** Heap bytes {@code images} images of {@code channels × height × width} take here (whole chunks). */
+    public static long heapBytes(final long images, final int channels, final int height, final int width) {
+        long values = (long)channels * height * width;
+        long perChunk = chunkImages(values);
+        long chunks = (images + perChunk - 1) / perChunk;
+        return Math.multiplyExact(Math.multiplyExact(chunks * perChunk, values), (long)Float.BYTES);
+    }
+
+    /** Space for the next image; write {@link #values()} floats at {@link #nextOffset()}, then {@link #commit()}. */
     public float[] nextChunk() {
         int inChunk = m_size % m_chunkImages;
         if (inChunk == 0 && (long)m_chunks.size() * m_chunkImages <= m_size) {
-            m_chunks.add(new float[m_chunkImages * pixelsPerImage()]);
+            m_chunks.add(new float[m_chunkImages * m_values]);
         }
         return m_chunks.get(m_size / m_chunkImages);
     }
 
     /** Offset of the next image in {@link #nextChunk()}. */
     public int nextOffset() {
-        return (m_size % m_chunkImages) * pixelsPerImage();
+        return (m_size % m_chunkImages) * m_values;
     }
 
     /** Keeps the image written at {@link #nextOffset()}. */
@@ -82,12 +98,23 @@ public final class FloatImages implements ImageDataset {
         return m_width;
     }
 
+    /** Values per pixel: 1 (gray) or 3 (RGB). */
+    @Override
+    public int channels() {
+        return m_channels;
+    }
+
+    /** Floats per image: channels × height × width. */
+    public int values() {
+        return m_values;
+    }
+
     @Override
     public void copyImage(final int index, final float[] dst, final int offset) {
         if (index < 0 || index >= m_size) {
             throw new IndexOutOfBoundsException("image " + index + " of " + m_size);
         }
-        int p = pixelsPerImage();
+        int p = m_values;
         System.arraycopy(m_chunks.get(index / m_chunkImages), (index % m_chunkImages) * p, dst, offset, p);
     }
 }

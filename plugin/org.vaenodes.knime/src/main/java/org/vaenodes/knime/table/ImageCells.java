@@ -20,6 +20,16 @@ public final class ImageCells {
         return new DataColumnSpecCreator(name, PNGImageCellFactory.TYPE).createSpec();
     }
 
+    /** A PNG cell of one image of {@code channels} (1 gray, 3 RGB; values in [0,1], channel-major) at {@code offset}. */
+    public static DataCell png(final float[] values, final int offset, final int channels, final int height,
+        final int width) {
+        try {
+            return PNGImageCellFactory.create(PngImages.toPng(values, offset, channels, height, width));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot encode the image as PNG: " + e.getMessage(), e);
+        }
+    }
+
     /** A PNG cell of one grayscale image (values in [0,1]) at {@code offset}. */
     public static DataCell png(final float[] pixels, final int offset, final int height, final int width) {
         try {

@@ -12,7 +12,7 @@ import org.knime.core.data.DoubleValue;
  * that does not match the table's columns (too few cells, a non-number in a pixel column) is a damaged table and
  * stops the node with a message naming the row and column.
  */
-public final class PixelReader {
+public final class PixelReader implements ImageRows {
 
     private final int[] m_indices;
 
@@ -69,6 +69,7 @@ public final class PixelReader {
     }
 
     /** Pixels per row. */
+    @Override
     public int pixels() {
         return m_indices.length;
     }
@@ -79,6 +80,7 @@ public final class PixelReader {
      * @return false (and nothing usable written) when one of the cells is missing, NaN or infinite
      * @throws IllegalArgumentException naming the row when it does not have the table's pixel columns
      */
+    @Override
     public boolean read(final DataRow row, final float[] dst, final int offset) {
         if (row.getNumCells() <= m_lastIndex) {
             throw new IllegalArgumentException("Row \"" + row.getKey() + "\" has " + row.getNumCells()
@@ -138,6 +140,7 @@ public final class PixelReader {
      * A warning about skipped rows (naming the first) and out-of-range values, {@code null} if there is nothing to
      * say.
      */
+    @Override
     public String warning(final String skippedWhat) {
         StringBuilder b = new StringBuilder();
         if (m_missingRows > 0) {

@@ -23,6 +23,7 @@ import org.vaenodes.knime.nodes.encoder.VaeEncoderNodeFactory;
 import org.vaenodes.knime.nodes.learner.VaeLearnerNodeFactory;
 import org.vaenodes.knime.nodes.mnistreader.MnistReaderNodeFactory;
 import org.vaenodes.knime.nodes.reconstructor.VaeReconstructorNodeFactory;
+import org.vaenodes.knime.nodes.reconstructor.VaeReconstructorNodeModel;
 import org.vaenodes.knime.nodes.sampler.VaeSamplerNodeFactory;
 import org.vaenodes.knimestub.StubNodes;
 
@@ -40,7 +41,8 @@ import org.vaenodes.knimestub.StubNodes;
 public final class ExampleWorkflows {
 
     /** File names of the archives, in order. */
-    static final List<String> FILES = List.of("VAE_on_MNIST.knwf", "VAE_Latent_Space.knwf", "VAE_Own_IDX_Data.knwf");
+    static final List<String> FILES = List.of("VAE_on_MNIST.knwf", "VAE_Latent_Space.knwf", "VAE_Own_IDX_Data.knwf",
+        "VAE_Anomaly_Detection.knwf");
 
     // KNIME's own view nodes: factories, bundle and feature as KNIME 5.5 writes them (FORMAT.md §7; observed in
     // KGW-TF/Versions_Extended/Current Version/*, saved by 5.5.0).
@@ -55,6 +57,17 @@ public final class ExampleWorkflows {
     }
 
     static final String TABLE_VIEW = "org.knime.base.views.node.tableview.TableViewNodeFactory";
+
+    // KNIME Base nodes (bundle org.knime.base; FORMAT.md §7, validate's list of known factories). The feature is
+    // left unknown (null, 0.0.0), which FORMAT.md §5 allows.
+    static final String ROW_FILTER = "org.knime.base.node.preproc.filter.row3.RowFilterNodeFactory";
+
+    static final String SORTER = "org.knime.base.node.preproc.sorter.SorterNodeFactory";
+
+    static Workflow.NodeOrigin knimeBase(final String factory, final String name) {
+        return new Workflow.NodeOrigin(factory, name, "KNIME Base Nodes", "org.knime.base", KNIME_VENDOR,
+            KNIME_VIEWS_VERSION, null, null, null, "0.0.0");
+    }
 
     static final String LINE_PLOT = "org.knime.base.views.node.lineplot.LinePlotNodeFactory";
 
@@ -89,6 +102,7 @@ public final class ExampleWorkflows {
         m.put(FILES.get(0), quickStart());
         m.put(FILES.get(1), latentSpace());
         m.put(FILES.get(2), ownIdxData());
+        m.put(FILES.get(3), anomalyDetection());
         return m;
     }
 
@@ -371,7 +385,62 @@ public final class ExampleWorkflows {
         return n;
     }
 
-    // ------------------------------------------------------------------ the three workflows
+    // ------------------------------------------------------------------ KNIME's base nodes
+
+    /**
+     * Row Filter (the 5.x node) keeping the rows whose int column {@code column} equals {@code value}. The
+     * settings are those of its DefaultNodeSettings class as knime-base 5.4/5.5 persists them (field names without
+     * {@code m_}; the comparison value a DynamicValuesInput: typeIdentifier = the cell's data type, value as xint,
+     * inputKind SINGLE; the column a ColumnSelection with its hidden compatibleTypes_Internals). Later versions
+     * migrate this layout (its legacy filter parameters).
+     */
+    private static Workflow.WfNode rowFilterIntEquals(final Workflow wf, final DataTableSpec in, final String column,
+        final int value, final int x, final int y) {
+        requireColumns(in, List.of(column), "Row Filter");
+        KnimeConfig m = new KnimeConfig("model");
+        m.string("outputMode", "MATCHING");
+        m.string("matchCriteria", "AND");
+        KnimeConfig criterion = m.config("predicates").config("0");
+        KnimeConfig col = criterion.config("column");
+        col.string("selected", column);
+        col.stringArray("compatibleTypes_Internals", List.of("org.knime.core.data.IntValue",
+            "org.knime.core.data.DataValue", "org.knime.core.data.DoubleValue", "org.knime.core.data.LongValue",
+            "org.knime.core.data.ComplexNumberValue", "org.knime.core.data.FuzzyNumberValue",
+            "org.knime.core.data.FuzzyIntervalValue", "org.knime.core.data.BoundedValue"));
+        criterion.string("operator", "EQ");
+        KnimeConfig values = criterion.config("predicateValues");
+        KnimeConfig v0 = values.config("values").config("0");
+        KnimeConfig type = v0.config("typeIdentifier");
+        type.string("cell_class", "org.knime.core.data.def.IntCell");
+        type.bool("is_null", false);
+        v0.integer("value", value);
+        values.string("inputKind", "SINGLE");
+        m.string("domains", "RETAIN");
+        return wf.add(knimeBase(ROW_FILTER, "Row Filter"), m, 1, x, y);
+    }
+
+    /**
+     * Sorter by one column. The keys are the classic Sorter's ({@code incllist}, {@code sortOrder},
+     * {@code alphaNumStringComp}; {@code missingToEnd}, {@code sortinmemory}), which the 5.3+ Sorter loads through its
+     * own migration (SorterNodeSettings.LoadDeprecatedSortingCriterionArraySettings), so every 5.x release reads them.
+     */
+    private static Workflow.WfNode sorter(final Workflow wf, final DataTableSpec in, final String column,
+        final boolean ascending, final int x, final int y) {
+        requireColumns(in, List.of(column), "Sorter");
+        KnimeConfig m = new KnimeConfig("model");
+        m.stringArray("incllist", List.of(column));
+        KnimeConfig order = m.config("sortOrder");
+        order.integer("array-size", 1);
+        order.bool("0", ascending);
+        KnimeConfig alpha = m.config("alphaNumStringComp");
+        alpha.integer("array-size", 1);
+        alpha.bool("0", false);
+        m.bool("missingToEnd", true);
+        m.bool("sortinmemory", false);
+        return wf.add(knimeBase(SORTER, "Sorter"), m, 1, x, y);
+    }
+
+    // ------------------------------------------------------------------ the workflows
 
     private Workflow quickStart() throws Exception {
         Workflow wf = new Workflow("VAE on MNIST",
@@ -517,6 +586,78 @@ public final class ExampleWorkflows {
             + "VAE Sampler: 64 new images (output 2 is their image grid; right-click the node to open it). "
             + "Line Plot: the training loss.",
             980, 250, 330, 110, GREEN);
+        return wf;
+    }
+
+    private Workflow anomalyDetection() throws Exception {
+        Workflow wf = new Workflow("VAE Anomaly Detection",
+            "Anomaly detection with a VAE: train it on one kind of image only, then score every image by how badly "
+                + "the model explains it. The first MNIST Reader downloads the 60,000 MNIST training digits once "
+                + "(cached in .vaenodes/datasets/MNIST in your home folder); the Row Filter keeps the zeros, and the "
+                + "VAE Learner trains on them. The second MNIST Reader reads the built-in test set (10,000 digits "
+                + "of all classes, offline). The VAE Reconstructor appends each test image's anomaly score (its "
+                + "negative ELBO: reconstruction error plus KL term); the Sorter puts the highest scores first, and "
+                + "the Table View shows the most anomalous digits next to their reconstructions. Zeros score low, "
+                + "other digits high.",
+            List.of("VAE", "anomaly detection", "outlier detection", "MNIST", "deep learning", "images"));
+        Ours train = new Ours(new MnistReaderNodeFactory(), s -> {
+            s.addString("mode", "download");
+            s.addString("dataset", "MNIST");
+            s.addString("split", "train");
+        });
+        train.configure();
+        Ours learner = new Ours(new VaeLearnerNodeFactory(), s -> s.addInt("iterations", 2000));
+        learner.configure(train.table(1));
+        Ours test = new Ours(new MnistReaderNodeFactory(), s -> { });
+        test.configure();
+        Ours recon = new Ours(new VaeReconstructorNodeFactory(), s -> { });
+        recon.configure(specs(learner, 1, test, 1));
+
+        Workflow.WfNode nTrain = train.addTo(wf, 80, 160);
+        nTrain.m_label = "MNIST training set (download)";
+        Workflow.WfNode nFilter = rowFilterIntEquals(wf, train.table(1), "label", 0, 260, 160);
+        nFilter.m_label = "Only zeros (label = 0)";
+        Workflow.WfNode nLearner = learner.addTo(wf, 440, 160);
+        nLearner.m_label = "Learn what a zero looks like";
+        Workflow.WfNode nTest = test.addTo(wf, 440, 340);
+        nTest.m_label = "Built-in test set (all digits)";
+        Workflow.WfNode nRecon = recon.addTo(wf, 640, 250);
+        nRecon.m_label = "Score every test digit";
+        Workflow.WfNode nSorter = sorter(wf, recon.table(1), VaeReconstructorNodeModel.SCORE_COLUMN, false, 820, 250);
+        nSorter.m_label = "Highest score first";
+        Workflow.WfNode nTable = tableView(wf, recon.table(1), List.of("label", "image", "reconstruction",
+            VaeReconstructorNodeModel.SCORE_COLUMN, VaeReconstructorNodeModel.ERROR_COLUMN),
+            "Most anomalous digits first", 1000, 250);
+        nTable.m_label = "Most anomalous digits";
+
+        wf.connect(nTrain, 1, nFilter, 1);
+        wf.connect(nFilter, 1, nLearner, 1);
+        wf.connect(nLearner, 1, nRecon, 1);
+        wf.connect(nTest, 1, nRecon, 2);
+        wf.connect(nRecon, 1, nSorter, 1);
+        wf.connect(nSorter, 1, nTable, 1);
+
+        wf.annotate("Anomaly detection with a VAE\n\n"
+            + "A VAE trained only on normal images reconstructs them well and everything else badly. Its anomaly "
+            + "score ranks images by how unusual they are. Run with Execute All (Shift+F7); the first run downloads "
+            + "the MNIST training set (about 10 MB), training takes a few minutes.",
+            20, 20, 1100, 80, BLUE);
+        wf.annotate("1. Train on normal data only\n\n"
+            + "MNIST Reader (download, training split) -> Row Filter: label = 0 keeps the ~5,900 zeros -> VAE "
+            + "Learner (seed architecture, 2,000 iterations). Change the label in the Row Filter to learn "
+            + "another digit. Your own images: List Files/Folders -> Read Images gives a PNG column the Learner "
+            + "reads directly (Images from: Automatic or PNG image column).",
+            20, 420, 400, 170, YELLOW);
+        wf.annotate("2. Score\n\n"
+            + "VAE Reconstructor on the 10,000 test digits of all classes. anomaly_score is each image's negative "
+            + "ELBO (reconstruction error summed over the pixels plus the KL term, at the latent mean): the higher, "
+            + "the worse the model explains the image. reconstruction_error is the mean squared error per pixel.",
+            560, 420, 330, 170, GREEN);
+        wf.annotate("3. Inspect and threshold\n\n"
+            + "Sorter: anomaly_score descending; the Table View shows the least zero-like digits first. To flag "
+            + "anomalies automatically, score normal images too and use a high percentile of their scores as "
+            + "threshold (e.g. Row Filter anomaly_score > threshold).",
+            920, 420, 330, 170, GREEN);
         return wf;
     }
 }

@@ -38,6 +38,19 @@ class VaeModelPortObjectTest {
     }
 
     @Test
+    void colourAndNotYetKnownSpecsDescribeThemselves() throws Exception {
+        VaeModelPortObjectSpec rgb = new VaeModelPortObjectSpec(
+            org.vaenodes.testing.TinyData.tinyConfig().channels(3).build());
+        VaeModelPortObjectSpec back = StubPorts.roundTrip(rgb);
+        assertThat(back.getConfig().channels()).isEqualTo(3);
+        assertThat(back.describe()).startsWith("Images 8×8 RGB (64 pixels)");
+        // what a Learner on a PNG column announces at configure: KNIME shows it in tooltips and the spec view
+        VaeModelPortObjectSpec unknown = new VaeModelPortObjectSpec();
+        assertThat(unknown.toString()).isEqualTo("VAE model not known yet (execute the VAE Learner)");
+        assertThat(unknown.getViews()).hasSize(1);
+    }
+
+    @Test
     void otherFormatVersionGivesClearError() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PortUtil.writeObjectToStream(KnimeFixtures.tinyModel(), bytes, new ExecutionMonitor());

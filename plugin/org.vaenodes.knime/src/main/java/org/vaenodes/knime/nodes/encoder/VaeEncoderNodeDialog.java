@@ -9,6 +9,7 @@ final class VaeEncoderNodeDialog extends DefaultNodeSettingsPane {
 
     VaeEncoderNodeDialog() {
         VaeEncoderSettings s = new VaeEncoderSettings();
+        s.m_input.addTo(this, true);
         addDialogComponent(new DialogComponentColumnFilter2(s.m_columns, 1));
         addDialogComponent(new DialogComponentBoolean(s.m_logStd,
             "Append latent log standard deviations (z_logstd_*)"));

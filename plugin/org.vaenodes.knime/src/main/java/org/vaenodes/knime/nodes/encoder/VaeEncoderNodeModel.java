@@ -23,8 +23,7 @@ import org.vaenodes.knime.nodes.MemoryCheck;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
-import org.vaenodes.knime.table.ColumnSelection;
-import org.vaenodes.knime.table.PixelReader;
+import org.vaenodes.knime.table.ImageRows;
 
 /** Appends the latent mean (and optionally log standard deviation) of each row's image. */
 public final class VaeEncoderNodeModel extends StatelessNodeModel {
@@ -59,9 +58,10 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
         return BatchAppender.append(in, cols.toArray(new DataColumnSpec[0]));
     }
 
-    private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
+    private ImageRows reader(final VaeModelPortObjectSpec model, final DataTableSpec in)
         throws InvalidSettingsException {
-        return ColumnSelection.pixelIndices(m_settings.m_columns, in, model.getHeight(), model.getWidth());
+        return m_settings.m_input.resolve(in, m_settings.m_columns).reader(in,
+            NodeSupport.channels(model.getConfig()), model.getHeight(), model.getWidth(), m_settings.m_input.resize());
     }
 
     @Override
@@ -69,9 +69,9 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
         VaeModelPortObjectSpec model = NodeSupport.modelSpec(inSpecs[0]);
         DataTableSpec in = (DataTableSpec)inSpecs[1];
         if (in == null) {
-            throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
+            throw new InvalidSettingsException("No input table; connect a table with images (pixel or PNG columns).");
         }
-        columns(model, in);
+        reader(model, in);
         MemoryCheck.check(MemoryCheck.encoder(model.getConfig(), m_settings.m_logStd.getBooleanValue()));
         return new PortObjectSpec[]{outSpec(model, in)};
     }
@@ -81,7 +81,7 @@ public final class VaeEncoderNodeModel extends StatelessNodeModel {
         VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
         BufferedDataTable table = (BufferedDataTable)inObjects[1];
         VaeModelPortObjectSpec spec = port.getSpec();
-        PixelReader reader = PixelReader.of(table.getDataTableSpec(), columns(spec, table.getDataTableSpec()));
+        ImageRows reader = reader(spec, table.getDataTableSpec());
         DataTableSpec outSpec = outSpec(spec, table.getDataTableSpec());
         boolean logStd = m_settings.m_logStd.getBooleanValue();
         MemoryCheck.check(MemoryCheck.encoder(spec.getConfig(), logStd));

@@ -1,6 +1,7 @@
 package org.vaenodes.knime.nodes.encoder;
 
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -8,11 +9,18 @@ import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 
+import org.vaenodes.knime.nodes.ImageInputSettings;
 import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.table.ColumnSelection;
 
-/** The VAE Encoder's settings: which pixel columns to encode and whether to append the log standard deviations. */
+/**
+ * The VAE Encoder's settings: where the images come from (pixel columns or a PNG column) and whether to append the
+ * log standard deviations.
+ */
 final class VaeEncoderSettings extends SettingsGroup {
+
+    /** Images from pixel columns or a PNG column; images of another size are resized by default. */
+    final ImageInputSettings m_input = new ImageInputSettings(true);
 
     final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
 
@@ -20,7 +28,12 @@ final class VaeEncoderSettings extends SettingsGroup {
 
     @Override
     protected List<SettingsModel> all() {
-        return List.of(m_columns, m_logStd);
+        return concat(m_input.models(), m_columns, m_logStd);
+    }
+
+    @Override
+    protected Map<String, SettingsModel> addedLater() {
+        return m_input.addedLater();
     }
 
     @Override
@@ -28,10 +41,10 @@ final class VaeEncoderSettings extends SettingsGroup {
         return new VaeEncoderSettings();
     }
 
-    /** Each model checks its own value; the two settings cannot contradict each other. */
+    /** Each model checks its own value; only the saved image source needs parsing. */
     @Override
     protected void check() throws InvalidSettingsException {
-        // nothing to combine
+        m_input.check();
     }
 
     @Override

@@ -29,6 +29,7 @@ final class VaeLearnerNodeDialog extends DefaultNodeSettingsPane {
         VaeLearnerSettings s = new VaeLearnerSettings();
         m_settings = s;
         setDefaultTabTitle("Input");
+        s.m_input.addTo(this, true);
         addDialogComponent(new DialogComponentColumnFilter2(s.m_columns, 0));
         createNewGroup("Image size");
         addDialogComponent(new DialogComponentBoolean(s.m_sizeFromProperties, "Image size from column properties"));

@@ -57,7 +57,7 @@ import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
 import org.vaenodes.knime.table.FloatImages;
 import org.vaenodes.knime.table.ImageCells;
-import org.vaenodes.knime.table.PixelReader;
+import org.vaenodes.knime.table.ImageRows;
 
 /**
  * Trains a convolutional VAE on the pixel columns of the input table, or continues training the VAE Model at the
@@ -116,48 +116,56 @@ public final class VaeLearnerNodeModel extends NodeModel {
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
         DataTableSpec in = (DataTableSpec)inSpecs[0];
         if (in == null) {
-            throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
+            throw new InvalidSettingsException("No input table; connect a table with images (pixel or PNG columns).");
         }
-        VaeLearnerSettings.Input input = m_settings.input(in);
-        VaeConfig config = config(input, inSpecs[MODEL_IN] == null ? null
-            : NodeSupport.modelSpec(inSpecs[MODEL_IN]).getConfig());
+        TrainingInput.Plan plan = TrainingInput.plan(m_settings, in);
+        VaeConfig model = inSpecs[MODEL_IN] == null ? null : NodeSupport.modelSpec(inSpecs[MODEL_IN]).getConfig();
         m_settings.run();
+        if (!plan.shapeKnown() && model == null) {
+            return new PortObjectSpec[]{new VaeModelPortObjectSpec(), statsSpec(), snapshotSpec()}; // the first image tells
+        }
+        VaeConfig config = plan.shapeKnown() ? config(plan, model) : m_settings.continued(model);
         // the table's size is not known yet: the model and a batch must fit, the images are checked in execute
         MemoryCheck.check(MemoryEstimate.training(config, -1, 0, true));
         return new PortObjectSpec[]{new VaeModelPortObjectSpec(config), statsSpec(), snapshotSpec()};
     }
 
     /** The settings' configuration, or with a model to continue its architecture and the settings' training. */
-    private VaeConfig config(final VaeLearnerSettings.Input input, final VaeConfig model)
-        throws InvalidSettingsException {
+    private VaeConfig config(final TrainingInput.Plan plan, final VaeConfig model) throws InvalidSettingsException {
         if (model == null) {
-            return m_settings.config(input.height(), input.width());
+            return TrainingInput.config(m_settings, plan);
         }
-        if (model.height() != input.height() || model.width() != input.width()) {
-            throw new InvalidSettingsException("The VAE model at the second input is for " + model.height() + "×"
-                + model.width() + " images, the input table's are " + input.height() + "×" + input.width()
-                + "; connect images of the model's size or disconnect the model.");
+        if (model.height() != plan.height() || model.width() != plan.width() || model.channels() != plan.channels()) {
+            throw new InvalidSettingsException("The VAE model at the second input is for " + shape(model.height(),
+                model.width(), model.channels()) + " images, the input table's are " + shape(plan.height(),
+                    plan.width(), plan.channels()) + "; connect images of the model's size or disconnect the model.");
         }
         return m_settings.continued(model);
+    }
+
+    private static String shape(final int height, final int width, final int channels) {
+        return height + "×" + width + (channels == 1 ? "" : "×" + channels);
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         BufferedDataTable table = (BufferedDataTable)inObjects[0];
         VaeModelPortObject from = (VaeModelPortObject)inObjects[MODEL_IN];
-        VaeLearnerSettings.Input input = m_settings.input(table.getDataTableSpec());
-        VaeConfig config = config(input, from == null ? null : from.getSpec().getConfig());
+        TrainingInput.Plan plan =
+            TrainingInput.complete(TrainingInput.plan(m_settings, table.getDataTableSpec()), table);
+        VaeConfig config = config(plan, from == null ? null : from.getSpec().getConfig());
         TrainingRun run = m_settings.run();
 
         // before the table is read into memory: the images, the model and a batch must fit
         MemoryCheck.check(MemoryEstimate.training(config, table.size(),
-            FloatImages.heapBytes(table.size(), input.height(), input.width()), true));
-        PixelReader reader = PixelReader.of(table.getDataTableSpec(), input.indices());
-        FloatImages images = readImages(table, input, reader, exec.createSubProgress(READ_SHARE));
+            FloatImages.heapBytes(table.size(), plan.channels(), plan.height(), plan.width()), true));
+        ImageRows reader = TrainingInput.reader(m_settings, plan, table.getDataTableSpec());
+        FloatImages images = readImages(table, plan, reader, exec.createSubProgress(READ_SHARE));
         if (images.size() == 0) {
             throw new InvalidSettingsException(table.size() == 0
                 ? "The input table is empty; the VAE Learner needs at least one image."
-                : "All " + table.size() + " rows have missing pixel values; there is nothing to train on.");
+                : "All " + table.size() + " rows have missing " + (plan.source().isImageColumn() ? "images"
+                    : "pixel values") + "; there is nothing to train on.");
         }
         List<String> warnings = new ArrayList<>();
         String warning = reader.warning("they were skipped");
@@ -259,9 +267,9 @@ public final class VaeLearnerNodeModel extends NodeModel {
         return new PortObject[]{port, stats.getTable(), snapshots.getTable()};
     }
 
-    private static FloatImages readImages(final BufferedDataTable table, final VaeLearnerSettings.Input input,
-        final PixelReader reader, final ExecutionMonitor exec) throws CanceledExecutionException {
-        FloatImages images = new FloatImages(input.height(), input.width());
+    private static FloatImages readImages(final BufferedDataTable table, final TrainingInput.Plan plan,
+        final ImageRows reader, final ExecutionMonitor exec) throws CanceledExecutionException {
+        FloatImages images = new FloatImages(plan.channels(), plan.height(), plan.width());
         long n = table.size();
         long i = 0;
         try (CloseableRowIterator it = table.iterator()) {
@@ -270,6 +278,8 @@ public final class VaeLearnerNodeModel extends NodeModel {
                     exec.checkCanceled();
                     final long done = i;
                     exec.setProgress(NodeSupport.fraction(i, n), () -> "Reading row " + done + " / " + n);
+                } else if (i % reader.rowsPerCancelCheck() == 0) {
+                    exec.checkCanceled(); // decoding PNGs: between every two rows
                 }
                 DataRow row = it.next();
                 if (reader.read(row, images.nextChunk(), images.nextOffset())) {

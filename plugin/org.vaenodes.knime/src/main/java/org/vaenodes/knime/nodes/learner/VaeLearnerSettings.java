@@ -16,6 +16,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelLong;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
+import org.vaenodes.knime.nodes.ImageInputSettings;
 import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.engine.model.InvalidConfigException;
 import org.vaenodes.engine.model.ReconstructionLoss;
@@ -31,6 +32,9 @@ final class VaeLearnerSettings extends SettingsGroup {
     private static final VaeConfig D = VaeConfig.defaults();
 
     // Input
+    /** Images from pixel columns or a PNG column; by default other sizes are refused, see TrainingInput. */
+    final ImageInputSettings m_input = new ImageInputSettings(false, true);
+
     final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
 
     final SettingsModelBoolean m_sizeFromProperties = new SettingsModelBoolean("size_from_column_properties", true);
@@ -102,7 +106,7 @@ final class VaeLearnerSettings extends SettingsGroup {
 
     @Override
     protected List<SettingsModel> all() {
-        return List.of(m_columns, m_sizeFromProperties, m_height, m_width, m_latent, m_kernel, m_encoderFilters,
+        return concat(m_input.models(), m_columns, m_sizeFromProperties, m_height, m_width, m_latent, m_kernel, m_encoderFilters,
             m_encoderStrides, m_decoderHidden, m_decoderFilters, m_decoderStrides, m_leakyAlpha, m_iterations,
             m_batchSize, m_learningRate, m_keepProbability, m_loss, m_klWeight, m_seed, m_threads, m_timeLimitMinutes,
             m_validationShare, m_earlyStopping, m_patience, m_minImprovement, m_snapshotEvery);
@@ -110,7 +114,7 @@ final class VaeLearnerSettings extends SettingsGroup {
 
     @Override
     protected Map<String, SettingsModel> addedLater() {
-        Map<String, SettingsModel> m = new LinkedHashMap<>();
+        Map<String, SettingsModel> m = new LinkedHashMap<>(m_input.addedLater());
         m.put("time_limit_minutes", m_timeLimitMinutes);
         m.put("validation_share", m_validationShare);
         m.put("early_stopping", m_earlyStopping);
@@ -170,6 +174,7 @@ final class VaeLearnerSettings extends SettingsGroup {
         parse(m_decoderFilters.getStringValue(), "Decoder filters");
         parse(m_decoderStrides.getStringValue(), "Decoder strides");
         lossValue();
+        m_input.check();
         run();
     }
 
@@ -238,7 +243,12 @@ final class VaeLearnerSettings extends SettingsGroup {
     /** The selected pixel columns and the image size for the given input. */
     Input input(final DataTableSpec spec) throws InvalidSettingsException {
         String[] cols = ColumnSelection.selected(m_columns, spec);
+        int channels = PixelColumns.channels(spec, cols);
+        if (channels != 1) {
+            cols = PixelColumns.channelMajor(cols);
+        }
         int[] idx = PixelColumns.indices(spec, cols);
+        int perChannel = cols.length / channels;
         int h;
         int w;
         int[] props = PixelColumns.sizeFromProperties(spec, cols);
@@ -246,9 +256,9 @@ final class VaeLearnerSettings extends SettingsGroup {
             h = props[0];
             w = props[1];
         } else if (m_sizeFromProperties.getBooleanValue()) {
-            int side = (int)Math.round(Math.sqrt(cols.length));
-            if (side * side != cols.length) {
-                throw new InvalidSettingsException("The pixel columns carry no image size and " + cols.length
+            int side = (int)Math.round(Math.sqrt(perChannel));
+            if (side * side != perChannel) {
+                throw new InvalidSettingsException("The pixel columns carry no image size and " + perChannel
                     + " is not a square number; untick \"Image size from column properties\" and enter height "
                     + "and width.");
             }
@@ -258,14 +268,15 @@ final class VaeLearnerSettings extends SettingsGroup {
             h = m_height.getIntValue();
             w = m_width.getIntValue();
         }
-        if (cols.length != h * w) {
-            throw new InvalidSettingsException("Images of " + h + "×" + w + " need " + h * w + " pixel columns; "
-                + cols.length + (cols.length == 1 ? " is" : " are") + " selected.");
+        if (cols.length != channels * h * w) {
+            throw new InvalidSettingsException("Images of " + h + "×" + w + (channels == 1 ? "" : "×" + channels)
+                + " need " + channels * h * w + " pixel columns; " + cols.length + (cols.length == 1 ? " is"
+                    : " are") + " selected.");
         }
-        return new Input(cols, idx, h, w);
+        return new Input(cols, idx, h, w, channels);
     }
 
-    /** Resolved input columns and image size. */
-    record Input(String[] columns, int[] indices, int height, int width) {
+    /** Resolved input columns (channel-major) and image shape. */
+    record Input(String[] columns, int[] indices, int height, int width, int channels) {
     }
 }

@@ -10,6 +10,7 @@ final class VaeReconstructorNodeDialog extends DefaultNodeSettingsPane {
 
     VaeReconstructorNodeDialog() {
         VaeReconstructorSettings s = new VaeReconstructorSettings();
+        s.m_input.addTo(this, true);
         addDialogComponent(new DialogComponentColumnFilter2(s.m_columns, 1));
         addDialogComponent(new DialogComponentBoolean(s.m_appendPixels,
             "Append reconstructed pixel columns (rec_px_*)"));

@@ -29,10 +29,9 @@ import org.vaenodes.knime.nodes.MemoryCheck;
 import org.vaenodes.knime.nodes.NodeSupport;
 import org.vaenodes.knime.port.VaeModelPortObject;
 import org.vaenodes.knime.port.VaeModelPortObjectSpec;
-import org.vaenodes.knime.table.ColumnSelection;
 import org.vaenodes.knime.table.ImageCells;
 import org.vaenodes.knime.table.PixelColumns;
-import org.vaenodes.knime.table.PixelReader;
+import org.vaenodes.knime.table.ImageRows;
 
 /**
  * Appends each row's reconstruction (PNG), its reconstruction error and optionally the reconstructed pixels and
@@ -45,6 +44,12 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
 
     /** Mean squared error per pixel between original and reconstruction. */
     public static final String ERROR_COLUMN = "reconstruction_error";
+
+    /**
+     * The row's negative ELBO (reconstruction term + KL, in the units of the model's loss, at the latent mean):
+     * the higher, the worse the model explains the image.
+     */
+    public static final String SCORE_COLUMN = "anomaly_score";
 
     /** Prefix of the reconstructed pixel columns. */
     public static final String PIXEL_PREFIX = "rec_px_";
@@ -67,8 +72,10 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         List<DataColumnSpec> cols = new ArrayList<>();
         cols.add(ImageCells.spec(RECONSTRUCTION_COLUMN));
         cols.add(new DataColumnSpecCreator(ERROR_COLUMN, DoubleCell.TYPE).createSpec());
+        cols.add(new DataColumnSpecCreator(SCORE_COLUMN, DoubleCell.TYPE).createSpec());
         if (m_settings.m_appendPixels.getBooleanValue()) {
-            cols.addAll(List.of(PixelColumns.specs(PIXEL_PREFIX, model.getHeight(), model.getWidth())));
+            cols.addAll(List.of(PixelColumns.specs(PIXEL_PREFIX, NodeSupport.channels(model.getConfig()),
+                model.getHeight(), model.getWidth())));
         }
         if (m_settings.m_appendLatent.getBooleanValue()) {
             for (int i = 0; i < model.getLatentSize(); i++) {
@@ -78,9 +85,10 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         return BatchAppender.append(in, cols.toArray(new DataColumnSpec[0]));
     }
 
-    private int[] columns(final VaeModelPortObjectSpec model, final DataTableSpec in)
+    private ImageRows reader(final VaeModelPortObjectSpec model, final DataTableSpec in)
         throws InvalidSettingsException {
-        return ColumnSelection.pixelIndices(m_settings.m_columns, in, model.getHeight(), model.getWidth());
+        return m_settings.m_input.resolve(in, m_settings.m_columns).reader(in,
+            NodeSupport.channels(model.getConfig()), model.getHeight(), model.getWidth(), m_settings.m_input.resize());
     }
 
     static ImagePortObjectSpec imageSpec() {
@@ -92,9 +100,9 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         VaeModelPortObjectSpec model = NodeSupport.modelSpec(inSpecs[0]);
         DataTableSpec in = (DataTableSpec)inSpecs[1];
         if (in == null) {
-            throw new InvalidSettingsException("No input table; connect a table with pixel columns.");
+            throw new InvalidSettingsException("No input table; connect a table with images (pixel or PNG columns).");
         }
-        columns(model, in);
+        reader(model, in);
         checkSize(model);
         return new PortObjectSpec[]{outSpec(model, in), imageSpec()};
     }
@@ -108,7 +116,7 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
     /** Refuses appended pixel columns for large images, and a model whose inference cannot fit. */
     private void checkSize(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
         if (m_settings.m_appendPixels.getBooleanValue()) {
-            PixelColumns.checkAppendable(model.getHeight(), model.getWidth(),
+            PixelColumns.checkAppendable(NodeSupport.channels(model.getConfig()), model.getHeight(), model.getWidth(),
                 "Append reconstructed pixel columns (rec_px_*)");
         }
         MemoryCheck.check(MemoryCheck.reconstructor(model.getConfig(), m_settings.m_appendPixels.getBooleanValue(),
@@ -120,12 +128,13 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         VaeModelPortObject port = (VaeModelPortObject)inObjects[0];
         BufferedDataTable table = (BufferedDataTable)inObjects[1];
         VaeModelPortObjectSpec spec = port.getSpec();
-        PixelReader reader = PixelReader.of(table.getDataTableSpec(), columns(spec, table.getDataTableSpec()));
+        ImageRows reader = reader(spec, table.getDataTableSpec());
         checkSize(spec);
         DataTableSpec outSpec = outSpec(spec, table.getDataTableSpec());
         int h = spec.getHeight();
         int w = spec.getWidth();
-        int pixels = h * w;
+        int channels = NodeSupport.channels(spec.getConfig());
+        int pixels = spec.getConfig().imageValues();
         int latent = spec.getLatentSize();
         boolean appendPixels = m_settings.m_appendPixels.getBooleanValue();
         boolean appendLatent = m_settings.m_appendLatent.getBooleanValue();
@@ -138,6 +147,7 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
             out = BatchAppender.run(table, outSpec, reader, (images, count) -> {
                 VaeModel.Encoding e = model.encode(images, count);
                 float[] rec = model.decode(e.mean(), count);
+                VaeModel.ImageScores scores = model.scores(images, count);
                 int take = Math.min(count, gridMax - gridCount[0]);
                 if (take > 0) {
                     System.arraycopy(images, 0, gridOriginals, gridCount[0] * pixels, take * pixels);
@@ -147,13 +157,14 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
                 DataCell[][] cells = new DataCell[count][];
                 for (int r = 0; r < count; r++) {
                     List<DataCell> c = new ArrayList<>();
-                    c.add(ImageCells.png(rec, r * pixels, h, w));
+                    c.add(ImageCells.png(rec, r * pixels, channels, h, w));
                     double sq = 0;
                     for (int p = 0; p < pixels; p++) {
                         double d = images[r * pixels + p] - rec[r * pixels + p];
                         sq += d * d;
                     }
                     c.add(new DoubleCell(sq / pixels));
+                    c.add(new DoubleCell(scores.negativeElbo()[r]));
                     if (appendPixels) {
                         for (int p = 0; p < pixels; p++) {
                             c.add(new DoubleCell(rec[r * pixels + p]));
@@ -179,8 +190,8 @@ public final class VaeReconstructorNodeModel extends StatelessNodeModel {
         if (warning != null) {
             setWarningMessage(warning);
         }
-        byte[] png = gridCount[0] == 0 ? PngImages.toPng(new float[pixels], 0, h, w)
-            : PngImages.toPngBytes(ImageGrids.comparison(gridOriginals, gridRecon, gridCount[0], h, w,
+        byte[] png = gridCount[0] == 0 ? PngImages.toPng(new float[pixels], 0, channels, h, w)
+            : PngImages.toPngBytes(ImageGrids.comparison(gridOriginals, gridRecon, gridCount[0], channels, h, w,
                 m_settings.m_gridColumns.getIntValue()));
         exec.setProgress(1.0);
         return new PortObject[]{out, new ImagePortObject(new PNGImageContent(png), imageSpec())};

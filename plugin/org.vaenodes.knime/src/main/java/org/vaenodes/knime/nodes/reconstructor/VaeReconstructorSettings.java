@@ -1,6 +1,7 @@
 package org.vaenodes.knime.nodes.reconstructor;
 
 import java.util.List;
+import java.util.Map;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -9,11 +10,15 @@ import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelColumnFilter2;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 
+import org.vaenodes.knime.nodes.ImageInputSettings;
 import org.vaenodes.knime.nodes.SettingsGroup;
 import org.vaenodes.knime.table.ColumnSelection;
 
-/** The VAE Reconstructor's settings: input pixel columns, what to append and the comparison image's layout. */
+/** The VAE Reconstructor's settings: input images (pixel columns or a PNG column), what to append and the comparison image's layout. */
 final class VaeReconstructorSettings extends SettingsGroup {
+
+    /** Images from pixel columns or a PNG column; images of another size are resized by default. */
+    final ImageInputSettings m_input = new ImageInputSettings(true);
 
     final SettingsModelColumnFilter2 m_columns = ColumnSelection.create();
 
@@ -27,7 +32,12 @@ final class VaeReconstructorSettings extends SettingsGroup {
 
     @Override
     protected List<SettingsModel> all() {
-        return List.of(m_columns, m_appendPixels, m_appendLatent, m_gridImages, m_gridColumns);
+        return concat(m_input.models(), m_columns, m_appendPixels, m_appendLatent, m_gridImages, m_gridColumns);
+    }
+
+    @Override
+    protected Map<String, SettingsModel> addedLater() {
+        return m_input.addedLater();
     }
 
     @Override
@@ -38,7 +48,7 @@ final class VaeReconstructorSettings extends SettingsGroup {
     /** The bounded models check their ranges; whether the sizes fit the model is known only in configure. */
     @Override
     protected void check() throws InvalidSettingsException {
-        // nothing to combine
+        m_input.check();
     }
 
     @Override

@@ -62,7 +62,8 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
         }
         cols.add(ImageCells.spec(IMAGE_COLUMN));
         if (m_settings.m_appendPixels.getBooleanValue()) {
-            cols.addAll(List.of(PixelColumns.specs(model.getHeight(), model.getWidth())));
+            cols.addAll(List.of(PixelColumns.specs(PixelColumns.PREFIX, NodeSupport.channels(model.getConfig()),
+                model.getHeight(), model.getWidth())));
         }
         return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
     }
@@ -111,7 +112,8 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
     /** Refuses appended pixel columns for large images, and a model whose decoding cannot fit. */
     private void checkSize(final VaeModelPortObjectSpec model) throws InvalidSettingsException {
         if (m_settings.m_appendPixels.getBooleanValue()) {
-            PixelColumns.checkAppendable(model.getHeight(), model.getWidth(), "Append pixel columns (px_*)");
+            PixelColumns.checkAppendable(NodeSupport.channels(model.getConfig()), model.getHeight(), model.getWidth(),
+                "Append pixel columns (px_*)");
         }
         MemoryCheck.check(MemoryCheck.sampler(model.getConfig(), m_settings.m_appendPixels.getBooleanValue(),
             gridImages(model)));
@@ -127,7 +129,8 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
         DataTableSpec outSpec = outSpec(spec);
         int h = spec.getHeight();
         int w = spec.getWidth();
-        int pixels = h * w;
+        int channels = NodeSupport.channels(spec.getConfig());
+        int pixels = spec.getConfig().imageValues();
         int latent = spec.getLatentSize();
         boolean appendPixels = m_settings.m_appendPixels.getBooleanValue();
         LatentPoints points = points(mode, latent);
@@ -155,7 +158,7 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
                     for (int j = 0; j < latent; j++) {
                         cells[c++] = new DoubleCell(zb[r * latent + j]);
                     }
-                    cells[c++] = ImageCells.png(decoded, r * pixels, h, w);
+                    cells[c++] = ImageCells.png(decoded, r * pixels, channels, h, w);
                     if (appendPixels) {
                         for (int p = 0; p < pixels; p++) {
                             cells[c++] = new DoubleCell(decoded[r * pixels + p]);
@@ -174,7 +177,7 @@ public final class VaeSamplerNodeModel extends StatelessNodeModel {
         }
         int columns = mode == SamplerMode.TRAVERSAL ? m_settings.m_steps.getIntValue()
             : m_settings.m_gridColumns.getIntValue();
-        byte[] png = PngImages.toPngBytes(ImageGrids.tiles(grid, gridMax, h, w, columns));
+        byte[] png = PngImages.toPngBytes(ImageGrids.tiles(grid, gridMax, channels, h, w, columns));
         return new PortObject[]{out.getTable(),
             new ImagePortObject(new PNGImageContent(png), new ImagePortObjectSpec(PNGImageContent.TYPE))};
     }

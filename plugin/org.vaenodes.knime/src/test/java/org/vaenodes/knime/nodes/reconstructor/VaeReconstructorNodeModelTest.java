@@ -38,11 +38,15 @@ class VaeReconstructorNodeModelTest {
         DataTableSpec spec = t.getDataTableSpec();
         assertThat(spec.getColumnSpec(65).getName()).isEqualTo("reconstruction");
         assertThat(spec.getColumnSpec(66).getName()).isEqualTo("reconstruction_error");
-        assertThat(spec.getColumnSpec(67).getName()).isEqualTo("rec_px_0");
+        assertThat(spec.getColumnSpec(67).getName()).isEqualTo("anomaly_score");
+        assertThat(spec.getColumnSpec(68).getName()).isEqualTo("rec_px_0");
         assertThat(spec.getColumnSpec(spec.getNumColumns() - 1).getName()).isEqualTo("z_mean_1");
         List<DataRow> rows = StubContexts.rows(t);
         assertThat(rows.get(0).getCell(65)).isInstanceOf(PNGImageValue.class);
-        assertThat(((DoubleValue)rows.get(0).getCell(66)).getDoubleValue()).isBetween(0.0, 1.0);
+        double error = ((DoubleValue)rows.get(0).getCell(66)).getDoubleValue();
+        assertThat(error).isBetween(0.0, 1.0);
+        // the negative ELBO sums the squared error over the 64 pixels and adds a KL term, which is never negative
+        assertThat(((DoubleValue)rows.get(0).getCell(67)).getDoubleValue()).isGreaterThanOrEqualTo(64 * error * 0.999);
         ImagePortObject grid = (ImagePortObject)out[1];
         byte[] png = ((PNGImageValue)grid.toDataCell()).getImageContent().getByteArray();
         java.awt.image.BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
