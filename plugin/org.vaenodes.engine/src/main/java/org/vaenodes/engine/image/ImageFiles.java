@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads PNG and JPEG pictures (whatever ImageIO decodes) with their size checked from the header before the
@@ -55,16 +56,8 @@ public final class ImageFiles {
     }
 
     private static Read withReader(InputStream in, String source, boolean decode) throws IOException {
-        ImageInputStream stream;
-        try {
-            stream = ImageIO.createImageInputStream(in);
-        } catch (IOException | RuntimeException e) {
-            throw broken(source, e);
-        }
-        if (stream == null) {
-            throw new IOException(source + ": cannot be read as an image");
-        }
-        try (ImageInputStream iis = stream) {
+        // cached in memory: ImageIO.createImageInputStream buffers every stream in a temporary file by default
+        try (ImageInputStream iis = new MemoryCacheImageInputStream(in)) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 throw new IOException(source + ": not a PNG or JPEG image (unknown format); remove it or convert it");
