@@ -81,6 +81,11 @@ final class RowSplit {
         }
 
         @Override
+        public int channels() {
+            return data.channels();
+        }
+
+        @Override
         public void copyImage(int index, float[] dst, int offset) {
             data.copyImage(rows[index], dst, offset);
         }

@@ -35,12 +35,12 @@ final class Snapshots {
         this.config = config;
         this.validation = validation;
         this.validationEpsilonSeed = validationEpsilonSeed;
-        int pixels = config.pixels();
+        int values = config.imageValues();
         shown = Math.min(TrainingSnapshot.IMAGES, pool.size());
         int[] pick = RowSplit.permutation(pool.size(), shownSeed);
-        inputs = new float[shown * pixels];
+        inputs = new float[shown * values];
         for (int i = 0; i < shown; i++) {
-            pool.copyImage(pick[i], inputs, i * pixels);
+            pool.copyImage(pick[i], inputs, i * values);
         }
         latent = new float[TrainingSnapshot.SAMPLES * config.latentSize()];
         SplittableRandom random = new SplittableRandom(sampleSeed);
@@ -56,15 +56,16 @@ final class Snapshots {
     TrainingSnapshot take(DirectVaeStep step, int iteration, double loss, double reconstruction, double kl,
             long startNanos, BooleanSupplier canceled) throws TrainingCanceledException {
         long t0 = System.nanoTime();
+        int c = config.channels();
         int h = config.height();
         int w = config.width();
         try (VaeModel model = new VaeModel(config, step.copyParameters(), iteration + 1, loss)) {
             float[] rebuilt = model.reconstruct(inputs, shown);
             float[] samples = model.decode(latent, TrainingSnapshot.SAMPLES);
             VaeModel.Evaluation v = validation == null ? null : evaluate(model, iteration, canceled);
-            byte[] comparison = PngImages.toPngBytes(ImageGrids.comparison(inputs, rebuilt, shown, h, w,
+            byte[] comparison = PngImages.toPngBytes(ImageGrids.comparison(inputs, rebuilt, shown, c, h, w,
                     TrainingSnapshot.COLUMNS));
-            byte[] sampled = PngImages.toPngBytes(ImageGrids.tiles(samples, TrainingSnapshot.SAMPLES, h, w,
+            byte[] sampled = PngImages.toPngBytes(ImageGrids.tiles(samples, TrainingSnapshot.SAMPLES, c, h, w,
                     TrainingSnapshot.COLUMNS));
             long now = System.nanoTime();
             double elapsed = (now - startNanos) / 1e9;

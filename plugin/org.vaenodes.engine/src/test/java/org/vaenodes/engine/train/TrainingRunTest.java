@@ -185,6 +185,42 @@ class TrainingRunTest {
     }
 
     @Test
+    void snapshotsAndValidationOfAColourModelShowColourPictures() throws Exception {
+        var squares = TinyData.colourSquares(60, 8, 8, 3);
+        VaeConfig c = TinyData.tinyConfig().channels(3).iterations(6).build();
+        List<TrainingSnapshot> snaps = new ArrayList<>();
+        new VaeTrainer(c).train(squares.images(), TrainingRun.PLAIN.withSnapshotEvery(5).withValidationShare(0.25),
+                new TrainingListener() {
+                    @Override
+                    public void iterationDone(TrainingProgress progress) {
+                    }
+
+                    @Override
+                    public void snapshotTaken(TrainingSnapshot s) {
+                        snaps.add(s);
+                    }
+                }, () -> false, new TrainingControl());
+        assertThat(snaps).extracting(TrainingSnapshot::iteration).containsExactly(0, 5);
+        BufferedImage expected = ImageGrids.comparison(new float[16 * 192], new float[16 * 192], 16, 3, 8, 8, 8);
+        for (TrainingSnapshot s : snaps) {
+            assertThat(s.validationLoss()).isFinite().isPositive();
+            BufferedImage comparison = ImageIO.read(new ByteArrayInputStream(s.reconstructionsPng()));
+            assertThat(comparison.getWidth()).isEqualTo(expected.getWidth());
+            assertThat(comparison.getHeight()).isEqualTo(expected.getHeight());
+            assertThat(comparison.getColorModel().getNumColorComponents()).as("colour PNG").isEqualTo(3);
+            // the inputs are coloured squares: some pixel of the originals' rows is not gray
+            boolean coloured = false;
+            for (int y = 0; y < 8 && !coloured; y++) {
+                for (int x = 0; x < comparison.getWidth() && !coloured; x++) {
+                    int rgb = comparison.getRGB(x, y);
+                    coloured = ((rgb >> 16) & 0xFF) != (rgb & 0xFF) || ((rgb >> 8) & 0xFF) != (rgb & 0xFF);
+                }
+            }
+            assertThat(coloured).as("the inputs' row has colour").isTrue();
+        }
+    }
+
+    @Test
     void aCancelDuringASnapshotsValidationDiscardsTheRun() {
         VaeConfig c = TinyData.tinyConfig().iterations(30).build();
         java.util.concurrent.atomic.AtomicBoolean cancel = new java.util.concurrent.atomic.AtomicBoolean();
