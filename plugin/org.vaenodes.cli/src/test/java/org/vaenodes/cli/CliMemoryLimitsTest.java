@@ -37,18 +37,19 @@ class CliMemoryLimitsTest {
 
     @Test
     void trainingThatCannotFitIsRefusedBeforeAnythingIsWritten() throws Exception {
-        Path images = images(64, 64);
+        Path images = images(112, 64);
         String out = dir.resolve("out/model.zip").toString();
         String csv = dir.resolve("out/loss.csv").toString();
         // the default architecture with 1,024 filters: 4.3 billion parameters
         String tooMany = refused(CliRun.of("train", "--images", images.toString(), "--out", out, "--loss-csv", csv,
             "--filters", "1024"));
         assertThat(tooMany).startsWith("error: The model would have 4,3").contains("GiB for their weights");
-        // a valid architecture whose 64×64×1,024 activations need more heap than -Xmx4g
+        // a valid architecture whose 64×64×768 activations need more heap than -Xmx4g (with 1,024 filters the
+        // parameters with their Adam moments, kept for continuing, would need more than all of it)
         String tooLarge = refused(CliRun.of("train", "--images", images.toString(), "--out", out, "--loss-csv", csv,
-            "--filters", "1024", "--encoder-strides", "1,2,4", "--decoder-strides", "1,1,1"));
+            "--filters", "768", "--encoder-strides", "1,2,4", "--decoder-strides", "1,1,1", "--batch", "112"));
         assertThat(tooLarge).startsWith("error: Training needs about ").contains("more than the ")
-            .contains("activations and gradients of a batch of 64").contains("use a batch size of at most ")
+            .contains("activations and gradients of a batch of 112").contains("use a batch size of at most ")
             .contains("or raise the limit (java -Xmx");
         // 1024×1024 with strides 4,4,4 used to end in "error: integer overflow"
         Path big = dir.resolve("in/big.idx");
