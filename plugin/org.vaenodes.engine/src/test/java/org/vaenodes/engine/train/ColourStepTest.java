@@ -2,9 +2,7 @@ package org.vaenodes.engine.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.vaenodes.engine.model.ReconstructionLoss;
 import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeGraph;
-import org.vaenodes.engine.model.VaeWeights;
 import org.vaenodes.engine.nd4j.NativeBackend;
 
 /**
@@ -39,28 +36,14 @@ class ColourStepTest {
             VaeConfig c = configs[ci];
             assertThat(c.imageValues()).isEqualTo(3 * c.height() * c.width());
             int batch = 5;
-            Map<String, INDArray> weights = VaeWeights.initial(c, DataType.FLOAT);
-            assertThat(weights.get("enc_conv0_W").shape()).as("first kernel [k, k, in, out]")
+            StepInputs in = StepInputs.random(c, batch, 5);
+            assertThat(in.weights().get("enc_conv0_W").shape()).as("first kernel [k, k, in, out]")
                     .containsExactly(c.kernelSize(), c.kernelSize(), 3, c.encoderFilters()[0]);
-            assertThat(weights.get("dec_out_b").shape()).containsExactly(c.imageValues());
-            SplittableRandom r = new SplittableRandom(5);
-            for (INDArray a : weights.values()) {
-                if (a.rank() == 1) {
-                    for (long i = 0; i < a.length(); i++) {
-                        a.putScalar(i, r.nextDouble(-0.1, 0.1));
-                    }
-                }
-            }
-            float[] x = new float[batch * c.imageValues()];
-            float[] eps = new float[batch * c.latentSize()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) r.nextDouble();
-            }
-            for (int i = 0; i < eps.length; i++) {
-                eps[i] = (float) r.nextGaussian();
-            }
-            Map<String, INDArray> reference = new HashMap<>();
-            weights.forEach((k, v) -> reference.put(k, v.dup()));
+            assertThat(in.weights().get("dec_out_b").shape()).containsExactly(c.imageValues());
+            Map<String, INDArray> weights = in.weights();
+            Map<String, INDArray> reference = in.reference();
+            float[] x = in.x();
+            float[] eps = in.eps();
 
             DirectVaeStep step = new DirectVaeStep(c, weights, batch, matrixLimit[ci]);
             assertThat(step.firstDecoderLayerAsMatmul()).isEqualTo(matrixLimit[ci] > 0);

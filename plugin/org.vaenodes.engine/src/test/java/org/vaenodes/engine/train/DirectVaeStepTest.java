@@ -2,9 +2,7 @@ package org.vaenodes.engine.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -43,25 +41,11 @@ class DirectVaeStepTest {
         for (int ci = 0; ci < configs.length; ci++) {
             VaeConfig c = configs[ci];
             int batch = 6;
-            Map<String, INDArray> weights = VaeWeights.initial(c, DataType.FLOAT);
-            SplittableRandom r = new SplittableRandom(3);
-            for (INDArray a : weights.values()) {
-                if (a.rank() == 1) {
-                    for (long i = 0; i < a.length(); i++) {
-                        a.putScalar(i, r.nextDouble(-0.1, 0.1));
-                    }
-                }
-            }
-            float[] x = new float[batch * c.pixels()];
-            float[] eps = new float[batch * c.latentSize()];
-            for (int i = 0; i < x.length; i++) {
-                x[i] = (float) r.nextDouble();
-            }
-            for (int i = 0; i < eps.length; i++) {
-                eps[i] = (float) r.nextGaussian();
-            }
-            Map<String, INDArray> reference = new HashMap<>();
-            weights.forEach((k, v) -> reference.put(k, v.dup()));
+            StepInputs in = StepInputs.random(c, batch, 3);
+            Map<String, INDArray> weights = in.weights();
+            Map<String, INDArray> reference = in.reference();
+            float[] x = in.x();
+            float[] eps = in.eps();
 
             DirectVaeStep step = new DirectVaeStep(c, weights, batch, matrixLimit[ci]);
             assertThat(step.firstDecoderLayerAsMatmul()).as("first decoder layer as a matrix product for %s", c.summary())

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -20,7 +18,6 @@ import org.vaenodes.engine.model.VaeConfig;
 import org.vaenodes.engine.model.VaeGraph;
 import org.vaenodes.engine.model.VaeModel;
 import org.vaenodes.engine.model.VaeModelFile;
-import org.vaenodes.engine.model.VaeWeights;
 import org.vaenodes.engine.nd4j.NativeBackend;
 import org.vaenodes.testing.TinyData;
 
@@ -47,26 +44,12 @@ class FourthEncoderLayerTest {
         assertThat(arch.mean().in()).isEqualTo(6L * 2 * 2);
 
         int batch = 5;
-        Map<String, INDArray> weights = VaeWeights.initial(c, DataType.FLOAT);
-        assertThat(weights).containsKeys("enc_conv3_W", "enc_conv3_b");
-        SplittableRandom r = new SplittableRandom(11);
-        for (INDArray a : weights.values()) {
-            if (a.rank() == 1) {
-                for (long i = 0; i < a.length(); i++) {
-                    a.putScalar(i, r.nextDouble(-0.1, 0.1));
-                }
-            }
-        }
-        float[] x = new float[batch * c.pixels()];
-        float[] eps = new float[batch * c.latentSize()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) r.nextDouble();
-        }
-        for (int i = 0; i < eps.length; i++) {
-            eps[i] = (float) r.nextGaussian();
-        }
-        Map<String, INDArray> reference = new HashMap<>();
-        weights.forEach((k, v) -> reference.put(k, v.dup()));
+        StepInputs in = StepInputs.random(c, batch, 11);
+        assertThat(in.weights()).containsKeys("enc_conv3_W", "enc_conv3_b");
+        Map<String, INDArray> weights = in.weights();
+        Map<String, INDArray> reference = in.reference();
+        float[] x = in.x();
+        float[] eps = in.eps();
 
         DirectVaeStep step = new DirectVaeStep(c, weights, batch);
         step.forwardBackward(x, eps);
