@@ -35,37 +35,7 @@ class ColourGraphTest {
         Nd4j.getRandom().setSeed(20261201L);
         for (ReconstructionLoss loss : ReconstructionLoss.values()) {
             VaeConfig c = tinyRgb().keepProbability(1.0).reconstructionLoss(loss).klWeight(0.7).build();
-            Map<String, INDArray> w = VaeWeights.initial(c, DataType.DOUBLE);
-            randomizeBiases(w);
-            SameDiff sd = VaeGraph.evaluation(c, w, DataType.DOUBLE);
-            Map<String, INDArray> feed = new HashMap<>();
-            feed.put(VaeGraph.INPUT, Nd4j.rand(DataType.DOUBLE, 3, c.imageValues()));
-            feed.put(VaeGraph.EPSILON, Nd4j.randn(DataType.DOUBLE, 3, c.latentSize()));
-            Map<String, INDArray> grads = sd.calculateGradients(feed, w.keySet());
-            SplittableRandom pick = new SplittableRandom(11);
-            double h = 1e-5;
-            int checked = 0;
-            for (Map.Entry<String, INDArray> e : w.entrySet()) {
-                INDArray p = e.getValue();
-                INDArray flat = p.reshape(p.length());
-                INDArray g = grads.get(e.getKey()).reshape(p.length());
-                for (int n = 0; n < Math.min(6, p.length()); n++) {
-                    long i = pick.nextLong(p.length());
-                    double original = flat.getDouble(i);
-                    flat.putScalar(i, original + h);
-                    double up = sd.output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
-                    flat.putScalar(i, original - h);
-                    double down = sd.output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
-                    flat.putScalar(i, original);
-                    double numeric = (up - down) / (2 * h);
-                    double analytic = g.getDouble(i);
-                    assertThat(Math.abs(numeric - analytic))
-                            .as("%s loss: d loss / d %s[%d]: numeric %s, analytic %s", loss, e.getKey(), i, numeric, analytic)
-                            .isLessThan(1e-4 * (Math.abs(numeric) + Math.abs(analytic)) + 1e-9);
-                    checked++;
-                }
-            }
-            assertThat(checked).isGreaterThan(60);
+            Map<String, INDArray> grads = GraphGradientCheck.check(c, 11, loss.toString());
             // the input planes all reach the first kernel: its gradient is non-zero for every input channel
             INDArray first = grads.get("enc_conv0_W");
             for (int channel = 0; channel < 3; channel++) {
@@ -82,7 +52,7 @@ class ColourGraphTest {
         for (VaeConfig c : new VaeConfig[] {tinyRgb().build(),
                 tinyRgb().imageSize(12, 16).filters(4).reconstructionLoss(ReconstructionLoss.BERNOULLI).klWeight(3).build()}) {
             Map<String, INDArray> w = VaeWeights.initial(c, DataType.FLOAT);
-            randomizeBiases(w);
+            GraphGradientCheck.randomizeBiases(w);
             int n = VaeModel.INFERENCE_BATCH + 9;
             float[] x = Nd4j.rand(DataType.FLOAT, n, c.imageValues()).data().asFloat();
             INDArray xs = Nd4j.create(x, new long[] {n, c.imageValues()}, 'c');
@@ -137,13 +107,6 @@ class ColourGraphTest {
         assertThat(rgb.parameterCount() - gray.parameterCount()).isEqualTo(2 * gray.pixels() * outputWeights + 2 * firstKernel);
     }
 
-    private static void randomizeBiases(Map<String, INDArray> w) {
-        for (INDArray a : w.values()) {
-            if (a.rank() == 1) {
-                a.assign(Nd4j.rand(a.dataType(), a.shape()).subi(0.5).muli(0.2));
-            }
-        }
-    }
 
     private static void assertClose(float[] actual, INDArray expected, double tolerance) {
         float[] e = expected.castTo(DataType.FLOAT).dup('c').data().asFloat();

@@ -43,7 +43,7 @@ class VaeGraphTest {
                 VaeConfig.builder().filters(6).build(),
                 VaeConfig.builder().imageSize(16, 24).filters(5).latentSize(3).decoderStrides(2, 2, 1).build()}) {
             Map<String, INDArray> w = VaeWeights.initial(c, DataType.DOUBLE);
-            randomizeBiases(w);
+            GraphGradientCheck.randomizeBiases(w);
             INDArray z = Nd4j.rand(DataType.DOUBLE, 5, c.latentSize()).subi(0.5).muli(4);
             INDArray ours = VaeGraph.decoder(c, w, DataType.DOUBLE).outputSingle(Map.of(VaeGraph.LATENT, z), VaeGraph.DECODED);
             INDArray reference = sameModeDecoder(c, w).outputSingle(Map.of(VaeGraph.LATENT, z), VaeGraph.DECODED);
@@ -83,38 +83,7 @@ class VaeGraphTest {
         for (ReconstructionLoss loss : ReconstructionLoss.values()) {
             VaeConfig c = VaeConfig.builder().imageSize(8, 8).filters(2).latentSize(2).decoderHidden(3)
                     .keepProbability(1.0).reconstructionLoss(loss).klWeight(0.7).build();
-            Map<String, INDArray> w = VaeWeights.initial(c, DataType.DOUBLE);
-            randomizeBiases(w);
-            SameDiff sd = VaeGraph.evaluation(c, w, DataType.DOUBLE);
-            Map<String, INDArray> feed = new HashMap<>();
-            feed.put(VaeGraph.INPUT, Nd4j.rand(DataType.DOUBLE, 3, c.pixels()));
-            feed.put(VaeGraph.EPSILON, Nd4j.randn(DataType.DOUBLE, 3, c.latentSize()));
-            Map<String, INDArray> grads = sd.calculateGradients(feed, w.keySet());
-            java.util.SplittableRandom pick = new java.util.SplittableRandom(7);
-            double h = 1e-5;
-            int checked = 0;
-            for (Map.Entry<String, INDArray> e : w.entrySet()) {
-                INDArray p = e.getValue();
-                INDArray flat = p.reshape(p.length());
-                INDArray g = grads.get(e.getKey()).reshape(p.length());
-                for (int n = 0; n < Math.min(6, p.length()); n++) {
-                    long i = pick.nextLong(p.length());
-                    double original = flat.getDouble(i);
-                    flat.putScalar(i, original + h);
-                    double up = sd.output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
-                    flat.putScalar(i, original - h);
-                    double down = sd.output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
-                    flat.putScalar(i, original);
-                    double numeric = (up - down) / (2 * h);
-                    double analytic = g.getDouble(i);
-                    double tolerance = 1e-4 * (Math.abs(numeric) + Math.abs(analytic)) + 1e-9;
-                    assertThat(Math.abs(numeric - analytic))
-                            .as("%s loss: d loss / d %s[%d]: numeric %s, analytic %s", loss, e.getKey(), i, numeric, analytic)
-                            .isLessThan(tolerance);
-                    checked++;
-                }
-            }
-            assertThat(checked).isGreaterThan(60);
+            GraphGradientCheck.check(c, 7, loss.toString());
         }
     }
 
@@ -144,13 +113,6 @@ class VaeGraphTest {
         assertThat(out.get(VaeGraph.LOSS).getDouble(0)).isCloseTo(recon + 3 * kl, org.assertj.core.data.Offset.offset(1e-9));
     }
 
-    private static void randomizeBiases(Map<String, INDArray> w) {
-        for (Map.Entry<String, INDArray> e : w.entrySet()) {
-            if (e.getValue().rank() == 1) {
-                e.getValue().assign(Nd4j.rand(e.getValue().dataType(), e.getValue().shape()).subi(0.5).muli(0.2));
-            }
-        }
-    }
 
     /** A plain decoder written independently of VaeGraph, with SAME-mode deconv2d. */
     private static SameDiff sameModeDecoder(VaeConfig c, Map<String, INDArray> w) {
