@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import org.vaenodes.engine.model.VaeArchitecture;
+import org.vaenodes.engine.net.FlatAdam;
 import org.vaenodes.engine.net.Steps;
 
 /**
@@ -57,8 +58,8 @@ public final class OpProfile {
         for (Steps.Timing t : timings) {
             List<Long> layerPasses = order.get(t.layer());
             int rank = layerPasses.indexOf(t.pass());
-            String pass = layerPasses.size() == 1 ? "forward" : rank == 0 ? "forward" : rank == 1 ? "backward"
-                    : "pass " + (rank + 1);
+            String pass = t.layer().equals(FlatAdam.LAYER) ? "update" : rank == 0 ? "forward"
+                    : rank == 1 ? "backward" : "pass " + (rank + 1);
             String key = t.layer() + "/" + pass;
             double ms = t.nanos() / 1e6 / Math.max(1, t.runs());
             ops.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(t.index() + " " + t.op(), ms, Double::sum);

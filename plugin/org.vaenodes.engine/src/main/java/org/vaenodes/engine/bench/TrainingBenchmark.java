@@ -164,7 +164,7 @@ public final class TrainingBenchmark {
         if (Steps.profiling()) {
             OpProfile.of(Steps.profile(), arch, batch, measuredMs / iterations)
                     .print(out, "bench: per-op profile of a training iteration (batch " + batch + ")",
-                            "loss, KL, the small dense layers, Adam, copying the batch");
+                            "loss, KL, the small dense layers, copying the batch");
         }
         double[] sorted = ms.clone();
         Arrays.sort(sorted);

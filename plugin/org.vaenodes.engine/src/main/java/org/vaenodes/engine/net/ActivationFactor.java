@@ -1,7 +1,6 @@
 package org.vaenodes.engine.net;
 
 import java.nio.FloatBuffer;
-import java.util.random.RandomGenerator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -11,13 +10,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * 1/keep or 0. The same factor is the backward pass ({@code dPre = dOut · factor}), so a layer costs one Java
  * pass and one native multiply each way. libnd4j's leaky ReLU and its backward op ran at ~3 ns per element
  * here (4.8 ms forward and backward for the seed's first encoder layer, ~7 times its ReLU); with the mask
- * multiplications the five activations cost ~25 ms per iteration, this ~9 ms.
+ * multiplications the five activations cost ~25 ms per iteration, this ~9 ms on one core.
  *
- * <p>The mask comes from a seeded Java generator: ND4J's native random ops gave different masks on re-runs
- * with the same seed (small arrays, several threads). Each 64-bit draw decides four elements with 16 bits
- * each, so keep is applied at a resolution of 1/65,536 (0.8 becomes 0.800003), without branches.
+ * <p>The mask comes from {@link DropoutBits}: ND4J's native random ops gave different masks on re-runs with
+ * the same seed (small arrays, several threads). Each 64-bit draw decides four elements with 16 bits each, so
+ * keep is applied at a resolution of 1/65,536 (0.8 becomes 0.800003), without branches. Draw j of a run
+ * decides elements 4j to 4j+3 whichever thread computes it ({@link ParallelRanges}), so the masks do not
+ * depend on the number of threads.
  */
 final class ActivationFactor implements Runnable {
+
+    /** Elements per part boundary: whole draws, and whole cache lines of both arrays. */
+    private static final int GRAIN = 4096;
 
     private final FloatBuffer preNio;
     private final FloatBuffer factorNio;
@@ -27,7 +31,7 @@ final class ActivationFactor implements Runnable {
     private final int threshold;
     private final int positiveBits;
     private final int negativeBits;
-    private final RandomGenerator random;
+    private final DropoutBits random;
 
     /**
      * @param pre the pre-activation (read), contiguous
@@ -35,7 +39,7 @@ final class ActivationFactor implements Runnable {
      * @param negativeSlope the slope for inputs ≤ 0: α for leaky ReLU, 0 for ReLU
      * @param keep the dropout keep probability; 1 for no dropout (then {@code random} may be null)
      */
-    ActivationFactor(INDArray pre, INDArray factor, float negativeSlope, float keep, RandomGenerator random) {
+    ActivationFactor(INDArray pre, INDArray factor, float negativeSlope, float keep, DropoutBits random) {
         if (pre.length() != factor.length()) {
             throw new IllegalArgumentException("pre-activation and factor differ in length");
         }
@@ -52,35 +56,63 @@ final class ActivationFactor implements Runnable {
 
     @Override
     public void run() {
-        preNio.get(0, pre);
-        float[] x = pre;
-        float[] v = factor;
         if (random == null) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = x[i] > 0 ? 1f : slope;
-            }
-        } else {
-            int full = v.length & ~3;
-            for (int i = 0; i < full; i += 4) {
-                long bits = random.nextLong();
-                v[i] = element(x[i], bits);
-                v[i + 1] = element(x[i + 1], bits >>> 16);
-                v[i + 2] = element(x[i + 2], bits >>> 32);
-                v[i + 3] = element(x[i + 3], bits >>> 48);
-            }
-            if (full < v.length) {
-                long bits = random.nextLong();
-                for (int i = full; i < v.length; i++, bits >>>= 16) {
-                    v[i] = element(x[i], bits);
-                }
-            }
+            ParallelRanges.run(pre.length, GRAIN, this::slopes);
+            return;
         }
-        factorNio.put(0, v);
+        long start = random.position();
+        ParallelRanges.run(pre.length, GRAIN, (from, to) -> masked(from, to, start));
+        random.skip((pre.length + 3) / 4);
     }
 
-    /** slope/keep if the low 16 bits fall below the threshold (kept), else 0, chosen without a branch on them. */
+    private void slopes(int from, int to) {
+        float[] x = pre;
+        float[] v = factor;
+        preNio.get(from, x, from, to - from);
+        int one = Float.floatToRawIntBits(1f);
+        int other = Float.floatToRawIntBits(slope);
+        for (int i = from; i < to; i++) {
+            v[i] = Float.intBitsToFloat(select(x[i], one, other));
+        }
+        factorNio.put(from, v, from, to - from);
+    }
+
+    /** Elements [from, to), from a multiple of 4; draw j of the run starts at stream position {@code start}. */
+    private void masked(int from, int to, long start) {
+        float[] x = pre;
+        float[] v = factor;
+        preNio.get(from, x, from, to - from);
+        int full = from + ((to - from) & ~3);
+        long draw = from / 4;
+        for (int i = from; i < full; i += 4, draw++) {
+            long bits = DropoutBits.draw(start, draw);
+            v[i] = element(x[i], bits);
+            v[i + 1] = element(x[i + 1], bits >>> 16);
+            v[i + 2] = element(x[i + 2], bits >>> 32);
+            v[i + 3] = element(x[i + 3], bits >>> 48);
+        }
+        if (full < to) {
+            long bits = DropoutBits.draw(start, draw);
+            for (int i = full; i < to; i++, bits >>>= 16) {
+                v[i] = element(x[i], bits);
+            }
+        }
+        factorNio.put(from, v, from, to - from);
+    }
+
+    /** slope/keep if the low 16 bits fall below the threshold (kept), else 0, chosen without a branch. */
     private float element(float x, long bits) {
         int kept = ((int) (bits & 0xFFFF) - threshold) >> 31; // all ones if kept, else 0
-        return Float.intBitsToFloat((x > 0 ? positiveBits : negativeBits) & kept);
+        return Float.intBitsToFloat(select(x, positiveBits, negativeBits) & kept);
+    }
+
+    /**
+     * {@code ifPositive} for x > 0, else {@code otherwise} (also for ±0; a NaN with the sign bit clear counts as
+     * positive), by bit arithmetic: the signs of pre-activations are a coin toss, and a branch on them was
+     * mispredicted half the time (~3 ns per element, most of this pass).
+     */
+    private static int select(float x, int ifPositive, int otherwise) {
+        int positive = (int) ((0L - Float.floatToRawIntBits(x)) >> 63); // all ones iff the bits, as an int, are > 0
+        return otherwise ^ ((ifPositive ^ otherwise) & positive);
     }
 }

@@ -4,7 +4,6 @@ import static org.vaenodes.engine.net.NativeArrays.arrays;
 import static org.vaenodes.engine.net.NativeArrays.create;
 import static org.vaenodes.engine.net.NativeArrays.custom;
 
-import java.util.random.RandomGenerator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -42,7 +41,7 @@ final class DecoderConv {
      * @param matrixLimit the largest first-layer matrix to run as GEMMs
      */
     DecoderConv(VaeArchitecture.Conv layer, boolean first, INDArray in, INDArray inGradient, Parameters params,
-            int batch, float keep, RandomGenerator masks, long matrixLimit) {
+            int batch, float keep, DropoutBits masks, long matrixLimit) {
         if (layer.activation() != VaeArchitecture.Activation.RELU) {
             // the ReLU is fused into each formulation below (and the dropout factor relies on it)
             throw new IllegalArgumentException(layer.kernel() + ": DecoderConv implements ReLU only, not "

@@ -1,13 +1,12 @@
 package org.vaenodes.engine.net;
 
-import java.util.random.RandomGenerator;
-
 /**
  * The random bits of one layer's dropout masks: SplitMix64 (what {@link java.util.SplittableRandom} computes, at
  * the same cost per draw), restartable at a derived seed so every iteration's masks depend only on
- * (seed, layer, iteration) ({@link VaeNetwork#startIteration}).
+ * (seed, layer, iteration) ({@link VaeNetwork#startIteration}). SplitMix64's state only counts up by a constant,
+ * so draw k is computable on its own ({@link #draw}) and a run's draws can be split between threads.
  */
-final class DropoutBits implements RandomGenerator {
+final class DropoutBits {
 
     private final long base;
     private final int layer;
@@ -23,8 +22,23 @@ final class DropoutBits implements RandomGenerator {
         state = RandomStreams.seed(base, layer, iteration);
     }
 
-    @Override
-    public long nextLong() {
+    /** The next draw. */
+    long nextLong() {
         return RandomStreams.mix64(state += RandomStreams.GOLDEN_GAMMA);
+    }
+
+    /** Where the stream stands, for {@link #draw}. */
+    long position() {
+        return state;
+    }
+
+    /** Moves past {@code draws} draws, as that many {@link #nextLong} calls would. */
+    void skip(long draws) {
+        state += draws * RandomStreams.GOLDEN_GAMMA;
+    }
+
+    /** Draw {@code k} (from 0) after {@code position}: what the (k+1)-th {@link #nextLong} call from there returns. */
+    static long draw(long position, long k) {
+        return RandomStreams.mix64(position + (k + 1) * RandomStreams.GOLDEN_GAMMA);
     }
 }

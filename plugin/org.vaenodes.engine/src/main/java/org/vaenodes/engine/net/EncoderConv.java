@@ -4,7 +4,6 @@ import static org.vaenodes.engine.net.NativeArrays.arrays;
 import static org.vaenodes.engine.net.NativeArrays.create;
 import static org.vaenodes.engine.net.NativeArrays.custom;
 
-import java.util.random.RandomGenerator;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -31,7 +30,7 @@ final class EncoderConv {
      * @param masks the layer's dropout stream, null for none
      */
     EncoderConv(VaeArchitecture.Conv layer, INDArray in, INDArray inGradient, Parameters params, int batch,
-            float alpha, float keep, RandomGenerator masks) {
+            float alpha, float keep, DropoutBits masks) {
         Parameters.Slot kernel = params.slot(layer.kernel());
         Parameters.Slot bias = params.slot(layer.bias());
         long[] shape = {batch, layer.outChannels(), layer.outHeight(), layer.outWidth()};

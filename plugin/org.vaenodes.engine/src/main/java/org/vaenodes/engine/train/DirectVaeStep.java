@@ -7,21 +7,18 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.BooleanIndexing;
-import org.nd4j.linalg.indexing.conditions.Conditions;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 import org.vaenodes.engine.model.OptimizerState;
 import org.vaenodes.engine.model.ReconstructionLoss;
 import org.vaenodes.engine.model.VaeArchitecture;
 import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.net.FlatAdam;
 import org.vaenodes.engine.net.Parameters;
 import org.vaenodes.engine.net.VaeNetwork;
 
 /**
  * One training step of the VAE: the network's forward pass ({@link VaeNetwork}, the layers of
  * {@link VaeArchitecture} on preallocated native arrays), the loss and its gradient, the backward pass, and
- * one fused Adam update over the flat parameter buffer ({@link Parameters}). It computes exactly the function
+ * one fused Adam update over the flat parameter buffer ({@link Parameters}, {@link FlatAdam}). It computes exactly the function
  * of {@code VaeGraph.training}: loss = mean over the batch of reconstruction + β·KL.
  *
  * <p>Why not SameDiff: its session allocates every activation and gradient afresh each iteration (zeroed
@@ -37,9 +34,8 @@ final class DirectVaeStep {
     private final boolean squared;
     private final Parameters params;
     private final VaeNetwork net;
-    private final GradientUpdater<?> adam;
+    private final FlatAdam adam;
     private final INDArray adamState;
-    private final INDArray gradRow;
 
     private final float[] xs;
     private final float[] eps;
@@ -70,10 +66,8 @@ final class DirectVaeStep {
         params = new Parameters(arch, initial, true);
         net = new VaeNetwork(arch, params, batch, true, matrixLimit);
         long total = params.values().length();
-        Adam adamConfig = new Adam(config.learningRate(), 0.9, 0.999, 1e-8);
-        adamState = Nd4j.zeros(DataType.FLOAT, 1, adamConfig.stateSize(total));
-        adam = adamConfig.instantiate(adamState, true);
-        gradRow = params.gradients().reshape('c', 1, total);
+        adamState = Nd4j.zeros(DataType.FLOAT, 1, 2 * total);
+        adam = new FlatAdam(params, adamState, config.learningRate(), 0.9, 0.999, 1e-8);
         xs = new float[batch * pixels];
         eps = new float[batch * latent];
         std = new float[batch * latent];
@@ -134,7 +128,7 @@ final class DirectVaeStep {
         net.startIteration(iteration);
     }
 
-    /** The flat gradient buffer (Adam leaves its update there), for checks. */
+    /** The flat gradient buffer, for checks. */
     INDArray gradientBuffer() { return params.gradients(); }
 
     /** Whether the first decoder layer runs as GEMMs (else as a convolution op). */
@@ -163,11 +157,7 @@ final class DirectVaeStep {
 
     /** Adam step on all parameters at once. */
     void applyAdam(int iteration) {
-        if (iteration % STATE_FLUSH_INTERVAL == 0) {
-            BooleanIndexing.replaceWhere(adamState, 0.0, Conditions.absLessThan(NEGLIGIBLE_STATE));
-        }
-        adam.applyUpdater(gradRow, iteration, 0);
-        params.values().subi(params.gradients());
+        adam.apply(iteration, iteration % STATE_FLUSH_INTERVAL == 0 ? NEGLIGIBLE_STATE : 0f);
     }
 
     static final float NEGLIGIBLE_GRADIENT = 1e-15f;
@@ -175,11 +165,12 @@ final class DirectVaeStep {
     /**
      * Adam moments below {@value #NEGLIGIBLE_STATE} are set to 0 every {@value #STATE_FLUSH_INTERVAL} steps.
      * A weight whose gradient stays 0 keeps a first moment that decays by 0.9 per step into subnormal floats
-     * (after ~500–700 steps here), and the Adam op then ran 9 times slower (17 → 170–190 ms per step). From
-     * 1e-30 it takes ~175 steps to become subnormal, so a flush every 100 steps catches every such moment, and
-     * with ε = 1e-8 a moment this small moves no weight: a no-op for the result. The flush takes ~10-30 ms.
+     * (after ~500–700 steps here), and ND4J's Adam op then ran 9 times slower (17 → 170–190 ms per step); x86
+     * computes on subnormals through slow assists in Java too. From 1e-30 it takes ~175 steps to become
+     * subnormal, so a flush every 100 steps catches every such moment, and with ε = 1e-8 a moment this small
+     * moves no weight: a no-op for the result. The flush is one more comparison per moment in Adam's pass.
      */
-    static final double NEGLIGIBLE_STATE = 1e-30;
+    static final float NEGLIGIBLE_STATE = 1e-30f;
     static final int STATE_FLUSH_INTERVAL = 100;
 
     /** z = mean + ε·exp(logStd), and the batch's KL term. */
