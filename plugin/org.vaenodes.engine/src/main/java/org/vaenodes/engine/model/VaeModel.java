@@ -17,7 +17,7 @@ import org.vaenodes.engine.nd4j.NativeBackend;
  */
 public final class VaeModel implements AutoCloseable {
 
-    public static final int INFERENCE_BATCH = Integer.getInteger("vaenodes.exp.batch", 256);
+    public static final int INFERENCE_BATCH = 256;
 
     private final VaeConfig config;
     private final Map<String, INDArray> weights;
