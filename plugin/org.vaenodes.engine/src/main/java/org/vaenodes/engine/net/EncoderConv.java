@@ -61,8 +61,8 @@ final class EncoderConv {
         outGradient = create(shape);
         // out = pre · factor, dPre = dOut · factor
         forward.op(custom("conv2d", arrays(in, kernel.value(), bias.value()), arrays(pre), args))
-                .java("activation and dropout factor", new ActivationFactor(pre, factor, slope, keep, masks))
-                .op(new MulOp(pre, factor, out));
+                .java("activation, dropout factor and product",
+                        new ActivationFactor(pre, factor, slope, keep, masks, out));
         backward.op(new MulOp(outGradient, factor, preGradient))
                 .op(custom("conv2d_bp", arrays(in, kernel.value(), bias.value(), preGradient),
                         arrays(inGradient, kernel.gradient(), bias.gradient()), args));

@@ -25,7 +25,7 @@ class ActivationFactorTest {
         INDArray pre = Nd4j.create(x, new long[] {n}, 'c');
         for (float keep : new float[] {0.8f, 0.5f, 0.1f}) {
             INDArray factor = Nd4j.create(DataType.FLOAT, n);
-            new ActivationFactor(pre, factor, 0.3f, keep, new DropoutBits(1, 0)).run();
+            new ActivationFactor(pre, factor, 0.3f, keep, new DropoutBits(1, 0), null).run();
             float[] v = factor.data().asFloat();
             long kept = 0;
             for (int i = 0; i < n; i++) {
@@ -49,9 +49,9 @@ class ActivationFactorTest {
         NativeBackend.start();
         INDArray pre = Nd4j.create(new float[] {-2f, -0f, 0f, 1e-7f, 3f}, new long[] {5}, 'c');
         INDArray factor = Nd4j.create(DataType.FLOAT, 5);
-        new ActivationFactor(pre, factor, 0.25f, 1f, null).run();
+        new ActivationFactor(pre, factor, 0.25f, 1f, null, null).run();
         assertThat(factor.data().asFloat()).containsExactly(0.25f, 0.25f, 0.25f, 1f, 1f);
-        new ActivationFactor(pre, factor, 0f, 1f, null).run();
+        new ActivationFactor(pre, factor, 0f, 1f, null, null).run();
         assertThat(factor.data().asFloat()).containsExactly(0f, 0f, 0f, 1f, 1f);
     }
 
@@ -61,8 +61,8 @@ class ActivationFactorTest {
         INDArray pre = Nd4j.ones(DataType.FLOAT, 4099);
         INDArray a = Nd4j.create(DataType.FLOAT, 4099);
         INDArray b = Nd4j.create(DataType.FLOAT, 4099);
-        ActivationFactor fa = new ActivationFactor(pre, a, 0.3f, 0.8f, new DropoutBits(42, 3));
-        new ActivationFactor(pre, b, 0.3f, 0.8f, new DropoutBits(42, 3)).run();
+        ActivationFactor fa = new ActivationFactor(pre, a, 0.3f, 0.8f, new DropoutBits(42, 3), null);
+        new ActivationFactor(pre, b, 0.3f, 0.8f, new DropoutBits(42, 3), null).run();
         fa.run();
         assertThat(a.data().asFloat()).containsExactly(b.data().asFloat());
         float[] first = a.data().asFloat();
@@ -94,12 +94,19 @@ class ActivationFactorTest {
                 DropoutBits bits = new DropoutBits(7, 2);
                 DropoutBits reference = new DropoutBits(7, 2);
                 INDArray factor = Nd4j.create(DataType.FLOAT, n);
-                ActivationFactor f = new ActivationFactor(pre, factor, alpha, keep, bits);
+                INDArray product = Nd4j.create(DataType.FLOAT, n);
+                ActivationFactor f = new ActivationFactor(pre, factor, alpha, keep, bits, product);
                 for (int pass = 0; pass < 2; pass++) {
                     f.run();
                     sequentialFactors(x, alpha, keep, reference, expected);
                     assertThat(firstDifference(factor.data().asFloat(), expected))
                             .as("first element that differs, pass %d on %d threads", pass, threads).isEqualTo(-1);
+                    float[] products = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        products[i] = x[i] * expected[i];
+                    }
+                    assertThat(firstDifference(product.data().asFloat(), products))
+                            .as("first product that differs from pre · factor, pass %d", pass).isEqualTo(-1);
                     assertThat(bits.position()).as("stream position after pass %d", pass)
                             .isEqualTo(reference.position());
                 }
