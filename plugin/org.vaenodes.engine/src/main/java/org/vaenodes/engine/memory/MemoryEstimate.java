@@ -180,6 +180,9 @@ public final class MemoryEstimate {
         return entries <= FIRST_LAYER_MATRIX_LIMIT ? entries : 0;
     }
 
+    /** Native memory libnd4j and oneDNN take besides the arrays during inference (see {@link #inference}). */
+    private static final long NATIVE_BOOKKEEPING = 4L << 20;
+
     /** The size limit both training and inference apply to that matrix. */
     private static final long FIRST_LAYER_MATRIX_LIMIT = 4L << 20;
 
@@ -264,6 +267,10 @@ public final class MemoryEstimate {
         long batchHeap = FLOAT * batch * ((encoder ? px + 2 * latent : 0) + (decoder ? latent + px : 0));
         parts.add(Part.fixed("the network's activations for a batch of " + batch, batchHeap,
                 Math.addExact(Math.multiplyExact(FLOAT * batch, nat + scratch), fixedNative), "smaller images or " + ARCHITECTURE));
+        // ND4J's shape buffers, the oneDNN helpers' small allocations per op and whatever else the process
+        // mallocs meanwhile: the peaks of a model whose weights dwarf its batch-64 activations were 0.1–1.7 MB
+        // above the sum of its arrays in three runs
+        parts.add(Part.fixed("the native libraries' bookkeeping", 0, NATIVE_BOOKKEEPING, ARCHITECTURE));
         long perRow = Math.addExact(heapPerRow, FLOAT * ((encoder ? px + 2 * latent : 0) + (decoder ? latent + 2 * px : 0)));
         parts.add(new Part("the " + group(rows) + " images held at once", Math.multiplyExact(perRow, rows), 0,
                 rowsSetting == null ? 0 : rows, rowsSetting, "smaller images"));
