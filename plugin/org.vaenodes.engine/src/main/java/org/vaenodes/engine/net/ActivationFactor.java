@@ -129,11 +129,7 @@ final class ActivationFactor implements Runnable {
      * mispredicted half the time (~3 ns per element, most of this pass).
      */
     private static int select(float x, int ifPositive, int otherwise) {
-        return otherwise ^ ((ifPositive ^ otherwise) & positiveMask(x));
-    }
-
-    /** All ones iff x's bits, as an int, are > 0 (x > 0, or a NaN with the sign bit clear), else 0. */
-    static int positiveMask(float x) {
-        return (int) ((0L - Float.floatToRawIntBits(x)) >> 63);
+        int positive = (int) ((0L - Float.floatToRawIntBits(x)) >> 63); // all ones iff the bits, as an int, are > 0
+        return otherwise ^ ((ifPositive ^ otherwise) & positive);
     }
 }

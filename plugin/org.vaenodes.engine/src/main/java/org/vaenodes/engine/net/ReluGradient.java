@@ -43,7 +43,9 @@ final class ReluGradient implements Runnable {
         outNio.get(from, o, from, to - from);
         outGradientNio.get(from, g, from, to - from);
         for (int i = from; i < to; i++) {
-            g[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & ActivationFactor.positiveMask(o[i]));
+            // all ones iff the output's bits, as an int, are > 0: a positive float (a ReLU output is never negative)
+            int positive = (int) ((0L - Float.floatToRawIntBits(o[i])) >> 63);
+            g[i] = Float.intBitsToFloat(Float.floatToRawIntBits(g[i]) & positive);
         }
         preGradientNio.put(from, g, from, to - from);
     }
