@@ -100,10 +100,7 @@ final class DecoderConv {
             INDArray factor = create(batch, layer.outChannels(), oh, ow);
             forward.java("dropout factor and product", new ActivationFactor(out, factor, 0f, keep, masks, out));
             activationBackward.op(new MulOp(outGradient, factor, preGradient));
-        } else if (NativeArrays.standalone(preGradient)) {
-            activationBackward.java("relu gradient", new ReluGradient(out, outGradient, preGradient));
         } else {
-            // a strided last layer writes into the crop of a padded gradient, which a Java pass cannot address
             activationBackward.op(custom("relu_bp", arrays(out, outGradient), arrays(preGradient)));
         }
         backward.then(activationBackward).then(convBackward);

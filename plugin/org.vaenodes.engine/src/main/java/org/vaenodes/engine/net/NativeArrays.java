@@ -50,14 +50,9 @@ final class NativeArrays {
         owned.clear();
     }
 
-    /** Whether {@link #nio} can address the array: its own buffer from the start, not a view. */
-    static boolean standalone(INDArray a) {
-        return a.offset() == 0 && !a.isView();
-    }
-
     /** The array's native memory as a float buffer (for bulk copies from and to Java arrays). */
     static FloatBuffer nio(INDArray a) {
-        if (!standalone(a)) {
+        if (a.offset() != 0 || a.isView()) {
             throw new IllegalStateException("not a standalone array");
         }
         FloatBuffer fb = a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
