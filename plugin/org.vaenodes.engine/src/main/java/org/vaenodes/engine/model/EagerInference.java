@@ -12,7 +12,7 @@ import org.vaenodes.engine.net.VaeNetwork;
  * Encoder and decoder for inference: the training network's layers ({@link VaeNetwork}) without dropout and
  * without gradient arrays, allocated once for a batch of {@link #batch} images; a shorter batch is padded with
  * zeros. SameDiff M2.1's inference sessions allocate every activation per call and held 3.3–4 GiB after
- * 30,000 images here; this holds a batch's activations (~25 MB at batch 64) and nothing else. Tests compare
+ * 30,000 images here; this holds a batch's activations (~100 MB at batch 256) and nothing else. Tests compare
  * it with the SameDiff graphs.
  */
 final class EagerInference implements AutoCloseable {

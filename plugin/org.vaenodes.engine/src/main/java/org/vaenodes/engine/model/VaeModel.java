@@ -17,15 +17,7 @@ import org.vaenodes.engine.nd4j.NativeBackend;
  */
 public final class VaeModel implements AutoCloseable {
 
-    /**
-     * Images per inference batch. 64 rather than 256: a 64→64 channel 14×14 activation of the seed model is then
-     * 3.2 MB, under the 4 MiB mmap threshold NativeBackend fixes, so the buffers libnd4j's oneDNN helpers
-     * allocate for each layout reorder are reused from the heap instead of mapped and faulted in afresh per op
-     * (1.76 M → 0.23 M page faults over the bench's inference). Measured A B A B, bench --iterations 10:
-     * reconstruct 1,170 / 1,377 images/s at 64 against 970 / 1,005 at 256, encode 4,698 / 5,989 against
-     * 3,954 / 4,299, sample 1,418 / 1,596 against 1,354 / 1,443.
-     */
-    public static final int INFERENCE_BATCH = 64;
+    public static final int INFERENCE_BATCH = 256;
 
     private final VaeConfig config;
     private final Map<String, INDArray> weights;
