@@ -26,11 +26,12 @@ final class EncoderConv {
     private final INDArray outGradient;
 
     /**
-     * @param in the layer's input [N, C, h, w]; {@code inGradient} where its gradient goes (null: inference)
+     * @param in the layer's input [N, C, h, w]; {@code inGradient} where its gradient goes (null: not needed,
+     *        the images'; then the weight gradients come from {@link ImageKernelGradient})
      * @param masks the layer's dropout stream, null for none
      */
-    EncoderConv(VaeArchitecture.Conv layer, INDArray in, INDArray inGradient, Parameters params, int batch,
-            float alpha, float keep, DropoutBits masks) {
+    EncoderConv(VaeArchitecture.Conv layer, INDArray in, boolean training, INDArray inGradient, Parameters params,
+            int batch, float alpha, float keep, DropoutBits masks) {
         Parameters.Slot kernel = params.slot(layer.kernel());
         Parameters.Slot bias = params.slot(layer.bias());
         long[] shape = {batch, layer.outChannels(), layer.outHeight(), layer.outWidth()};
@@ -43,7 +44,7 @@ final class EncoderConv {
             case RELU -> 0f;
             case LEAKY_RELU -> alpha;
         };
-        if (inGradient == null) {
+        if (!training) {
             outGradient = null;
             forward.op(custom("conv2d", arrays(in, kernel.value(), bias.value()), arrays(out), args));
             if (slope == 0f) {
@@ -57,12 +58,17 @@ final class EncoderConv {
         }
         INDArray pre = create(shape);
         INDArray factor = create(shape);
-        INDArray preGradient = create(shape);
         outGradient = create(shape);
         // out = pre · factor, dPre = dOut · factor
         forward.op(custom("conv2d", arrays(in, kernel.value(), bias.value()), arrays(pre), args))
                 .java("activation, dropout factor and product",
                         new ActivationFactor(pre, factor, slope, keep, masks, out));
+        if (inGradient == null) {
+            backward.then(new ImageKernelGradient(in, outGradient, factor, kernel, bias, layer.kernelSize(),
+                    layer.stride(), layer.kernel()).steps());
+            return;
+        }
+        INDArray preGradient = create(shape);
         backward.op(new MulOp(outGradient, factor, preGradient))
                 .op(custom("conv2d_bp", arrays(in, kernel.value(), bias.value(), preGradient),
                         arrays(inGradient, kernel.gradient(), bias.gradient()), args));

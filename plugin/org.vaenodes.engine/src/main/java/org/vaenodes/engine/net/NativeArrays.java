@@ -50,16 +50,33 @@ final class NativeArrays {
         owned.clear();
     }
 
-    /** The array's native memory as a float buffer (for bulk copies from and to Java arrays). */
+    /**
+     * The array's native memory as a float buffer (for bulk copies from and to Java arrays): a standalone
+     * array, or a C-order reshape of a whole one.
+     */
     static FloatBuffer nio(INDArray a) {
-        if (a.offset() != 0 || a.isView()) {
-            throw new IllegalStateException("not a standalone array");
+        if (a.offset() != 0 || a.data().length() != a.length() || !denseInCOrder(a)) {
+            throw new IllegalStateException("not a standalone array: offset " + a.offset() + ", " + a.length()
+                    + " of " + a.data().length() + " values, order " + a.ordering() + ", strides "
+                    + java.util.Arrays.toString(a.stride()));
         }
         FloatBuffer fb = a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         if (fb.capacity() < a.length()) {
             throw new IllegalStateException("NIO view too small: " + fb.capacity() + " < " + a.length());
         }
         return fb;
+    }
+
+    /** Whether each dimension's stride is the product of the later sizes (those of size 1 may have any). */
+    private static boolean denseInCOrder(INDArray a) {
+        long expected = 1;
+        for (int d = a.rank() - 1; d >= 0; d--) {
+            if (a.size(d) != 1 && a.stride(d) != expected) {
+                return false;
+            }
+            expected *= a.size(d);
+        }
+        return true;
     }
 
     /** out = op(a)·op(b) + betaC·out as one BLAS GEMM (betaC 1 accumulates into out). */

@@ -62,9 +62,9 @@ public final class VaeNetwork implements AutoCloseable {
             images = create(batch, c.imageValues());
             imagesNio = nio(images);
             INDArray in = images.reshape('c', batch, c.channels(), c.height(), c.width());
-            INDArray inGradient = training ? create(batch, c.channels(), c.height(), c.width()) : null; // computed, unused
+            INDArray inGradient = null; // the images' gradient is not needed
             for (VaeArchitecture.Conv layer : arch.encoder()) {
-                EncoderConv conv = new EncoderConv(layer, in, inGradient, params, batch, alpha, keep,
+                EncoderConv conv = new EncoderConv(layer, in, training, inGradient, params, batch, alpha, keep,
                         dropout && layer.dropout() ? maskStream(maskSeed) : null);
                 encoder.add(conv);
                 in = conv.out();
