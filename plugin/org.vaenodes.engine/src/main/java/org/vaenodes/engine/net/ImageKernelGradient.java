@@ -15,12 +15,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * seed iteration here). The kernel gradient is one GEMM over the batch's image patches instead:
  * {@code dK[taps, F] = patchesᵀ[taps, N·P] · dPreᵀ[N·P, F]}, with {@code dPre = dOut · factor} laid out filter
  * by filter ({@code [F, N·P]}) by the same Java pass that multiplies, and the bias gradient the sum of each
- * filter's row.
+ * filter's values.
  *
  * <p>A patch row holds the inputs one output position sees, in the kernel's flat order
  * {@code (ky · k + kx) · C + c} (its layout [k, k, C, F] read as [taps, F]), zeros where TF's 'same' padding
- * lies: {@code floor(total / 2)} before and the rest after, as libnd4j's SAME mode pads. Everything lives in
- * native arrays made once; the passes work on their buffers, so training keeps no extra Java heap.
+ * lies: {@code floor(total / 2)} before and the rest after, as libnd4j's SAME mode pads. The arrays are
+ * native and made once; the passes copy one image or one filter's row at a time through short Java arrays.
  */
 final class ImageKernelGradient {
 
@@ -42,6 +42,7 @@ final class ImageKernelGradient {
     private final FloatBuffer factorNio;
     private final FloatBuffer patchesNio;
     private final FloatBuffer filterGradientNio;
+    private final FloatBuffer imageSumsNio;
     private final Steps steps;
 
     /**
@@ -72,6 +73,7 @@ final class ImageKernelGradient {
         long positions = (long) images * outHeight * outWidth;
         INDArray patches = create(positions, taps);
         INDArray filterGradient = create(filters, positions);
+        INDArray imageSums = create(images, filters);
         INDArray kernelGradient = kernel.gradient().reshape('c', taps, filters);
         if (kernelGradient.data().address() != kernel.gradient().data().address()) {
             throw new IllegalStateException(layerName + ": kernel gradient not contiguous");
@@ -81,11 +83,12 @@ final class ImageKernelGradient {
         factorNio = NativeArrays.nio(factor);
         patchesNio = NativeArrays.nio(patches);
         filterGradientNio = NativeArrays.nio(filterGradient);
+        imageSumsNio = NativeArrays.nio(imageSums);
         steps = new Steps(layerName)
                 .java("image patches", () -> ParallelRanges.run(images, 1, this::patches))
                 .java("dOut · factor by filter", () -> ParallelRanges.run(images, 1, this::filterGradient))
                 .op(mmul(patches, filterGradient, kernelGradient, true, true, 0))
-                .op(custom("reduce_sum", arrays(filterGradient), arrays(bias.gradient()), 1));
+                .op(custom("reduce_sum", arrays(imageSums), arrays(bias.gradient()), 0));
     }
 
     /** TF's leading 'same' padding: half the total, rounded down. */
@@ -101,10 +104,13 @@ final class ImageKernelGradient {
     /** Image patches of images [from, to), one row of {@code taps} per output position. */
     private void patches(int from, int to) {
         int plane = height * width;
-        int image = channels * plane;
-        int row = (from * outHeight * outWidth) * taps;
+        int imageLength = channels * plane;
+        int block = outHeight * outWidth * taps;
+        float[] image = new float[imageLength];
+        float[] rows = new float[block];
         for (int n = from; n < to; n++) {
-            int base = n * image;
+            inNio.get(n * imageLength, image, 0, imageLength);
+            int row = 0;
             for (int oy = 0; oy < outHeight; oy++) {
                 for (int ox = 0; ox < outWidth; ox++) {
                     for (int ky = 0; ky < kernelSize; ky++) {
@@ -113,29 +119,43 @@ final class ImageKernelGradient {
                         for (int kx = 0; kx < kernelSize; kx++) {
                             int x = ox * stride - padLeft + kx;
                             boolean inside = rowInside && x >= 0 && x < width;
-                            int at = base + y * width + x;
+                            int at = y * width + x;
                             for (int c = 0; c < channels; c++) {
-                                patchesNio.put(row++, inside ? inNio.get(at + c * plane) : 0f);
+                                rows[row++] = inside ? image[at + c * plane] : 0f;
                             }
                         }
                     }
                 }
             }
+            patchesNio.put(n * block, rows, 0, block);
         }
     }
 
-    /** dPre = dOut · factor of images [from, to), written filter by filter: [F, N·P]. */
+    /**
+     * dPre = dOut · factor of images [from, to), written filter by filter ([F, N·P]), and each image's sum per
+     * filter ([N, F], summed over the images by a native op: the order does not depend on the threads).
+     */
     private void filterGradient(int from, int to) {
         int positions = outHeight * outWidth;
         int rowLength = images * positions;
+        float[] gradient = new float[positions];
+        float[] factor = new float[positions];
+        float[] sums = new float[filters];
         for (int n = from; n < to; n++) {
             for (int f = 0; f < filters; f++) {
                 int src = (n * filters + f) * positions;
-                int dst = f * rowLength + n * positions;
+                outGradientNio.get(src, gradient, 0, positions);
+                factorNio.get(src, factor, 0, positions);
+                float sum = 0f;
                 for (int p = 0; p < positions; p++) {
-                    filterGradientNio.put(dst + p, outGradientNio.get(src + p) * factorNio.get(src + p));
+                    float g = gradient[p] * factor[p];
+                    gradient[p] = g;
+                    sum += g;
                 }
+                sums[f] = sum;
+                filterGradientNio.put(f * rowLength + n * positions, gradient, 0, positions);
             }
+            imageSumsNio.put(n * filters, sums, 0, filters);
         }
     }
 }
