@@ -6,13 +6,16 @@
 # than ours, so ratios from a busy machine flatter us.
 #
 #   plugin/org.vaenodes.cli/bench/compare-with-pytorch.sh [--runs 3] [--iters 200] [--threads 2]
-#       [--reference DIR] [--thread-scaling] [--require-quiet]
+#       [--reference DIR] [--thread-scaling] [--tail-iters N] [--require-quiet]
+#
+# --tail-iters N adds one run of ours alone over N training iterations (the issue's 1,000) and prints its p99
+# iteration time against its median; the alternating runs' p99 come from only --iters iterations each.
 #
 # Needs: the built CLI (mvn -B -q package -DskipTests) and the reference (DIR/setup-torch-reference installs it).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../../.." && pwd)"
-runs=3 iters=200 threads=2 reference="$root/../shared/bench" scaling=0 require_quiet=0
+runs=3 iters=200 threads=2 reference="$root/../shared/bench" scaling=0 require_quiet=0 tail_iters=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -20,6 +23,7 @@ while [ $# -gt 0 ]; do
     --threads) threads="$2"; shift 2 ;;
     --reference) reference="$2"; shift 2 ;;
     --thread-scaling) scaling=1; shift ;;
+    --tail-iters) tail_iters="$2"; shift 2 ;;
     --require-quiet) require_quiet=1; shift ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
@@ -81,4 +85,9 @@ if [ "$scaling" = 1 ]; then
   one="$(java -jar "$cli" --threads 1 bench --iterations "$iters" --warmup 20 2>&1 | grep '^train:' | field 'train')"
   two="$(java -jar "$cli" --threads 2 bench --iterations "$iters" --warmup 20 2>&1 | grep '^train:' | field 'train')"
   echo "thread scaling (training): 1 thread $one, 2 threads $two images/s: $(ratio "$two" "$one")x"
+fi
+if [ "$tail_iters" -gt 0 ]; then
+  tail="$(java -jar "$cli" --threads "$threads" bench --iterations "$tail_iters" --warmup 20 2>&1 | grep '^iteration ms:')"
+  med="$(echo "$tail" | field 'median')" p99="$(echo "$tail" | field 'p99')"
+  echo "iteration times over $tail_iters iterations ($threads threads): median $med ms, p99 $p99 ms: p99 = $(ratio "$p99" "$med")x the median"
 fi

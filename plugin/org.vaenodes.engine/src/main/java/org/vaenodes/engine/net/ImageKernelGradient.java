@@ -24,6 +24,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class ImageKernelGradient {
 
+    /**
+     * The fewest patch values worth a second thread: the seed batch's 200,704 took 0.19 ms on one thread and
+     * no less on two (waking the other thread costs about as much).
+     */
+    private static final int PATCH_VALUES_PER_PART = 1 << 18;
+
     private final int images;
     private final int channels;
     private final int height;
@@ -36,6 +42,10 @@ final class ImageKernelGradient {
     private final int padLeft;
     private final int filters;
     private final int taps;
+    /** Images per part of the patches pass. */
+    private final int patchGrain;
+    /** Per patch value of an image, the image value it is (see {@link #patchSources}). */
+    private final int[] sources;
 
     private final FloatBuffer inNio;
     private final FloatBuffer outGradientNio;
@@ -66,6 +76,8 @@ final class ImageKernelGradient {
         padTop = samePadding(height, outHeight, kernelSize, stride);
         padLeft = samePadding(width, outWidth, kernelSize, stride);
         taps = kernelSize * kernelSize * channels;
+        sources = patchSources();
+        patchGrain = Math.max(1, (PATCH_VALUES_PER_PART + sources.length - 1) / sources.length);
         if (kernel.length() != taps * filters || bias.length() != filters || outGradient.size(0) != images
                 || factor.length() != outGradient.length()) {
             throw new IllegalArgumentException(layerName + ": kernel does not match the layer's shapes");
@@ -85,7 +97,7 @@ final class ImageKernelGradient {
         filterGradientNio = NativeArrays.nio(filterGradient);
         imageSumsNio = NativeArrays.nio(imageSums);
         steps = new Steps(layerName)
-                .java("image patches", () -> ParallelRanges.run(images, 1, this::patches))
+                .java("image patches", () -> ParallelRanges.run(images, patchGrain, this::patches))
                 .java("dOut · factor by filter", () -> ParallelRanges.run(images, 1, this::filterGradient))
                 .op(mmul(patches, filterGradient, kernelGradient, true, true, 0))
                 .op(custom("reduce_sum", arrays(imageSums), arrays(bias.gradient()), 0));
@@ -101,31 +113,41 @@ final class ImageKernelGradient {
         return steps;
     }
 
-    /** Image patches of images [from, to), one row of {@code taps} per output position. */
-    private void patches(int from, int to) {
+    /**
+     * Where each patch value of an image comes from: its index in the image's values, or the index just past
+     * them (a zero) for padding, so the patches pass is a plain gather.
+     */
+    private int[] patchSources() {
         int plane = height * width;
-        int imageLength = channels * plane;
-        int block = outHeight * outWidth * taps;
-        float[] image = new float[imageLength];
-        float[] rows = new float[block];
-        for (int n = from; n < to; n++) {
-            inNio.get(n * imageLength, image, 0, imageLength);
-            int row = 0;
-            for (int oy = 0; oy < outHeight; oy++) {
-                for (int ox = 0; ox < outWidth; ox++) {
-                    for (int ky = 0; ky < kernelSize; ky++) {
-                        int y = oy * stride - padTop + ky;
-                        boolean rowInside = y >= 0 && y < height;
-                        for (int kx = 0; kx < kernelSize; kx++) {
-                            int x = ox * stride - padLeft + kx;
-                            boolean inside = rowInside && x >= 0 && x < width;
-                            int at = y * width + x;
-                            for (int c = 0; c < channels; c++) {
-                                rows[row++] = inside ? image[at + c * plane] : 0f;
-                            }
+        int[] sources = new int[outHeight * outWidth * taps];
+        int i = 0;
+        for (int oy = 0; oy < outHeight; oy++) {
+            for (int ox = 0; ox < outWidth; ox++) {
+                for (int ky = 0; ky < kernelSize; ky++) {
+                    int y = oy * stride - padTop + ky;
+                    for (int kx = 0; kx < kernelSize; kx++) {
+                        int x = ox * stride - padLeft + kx;
+                        boolean inside = y >= 0 && y < height && x >= 0 && x < width;
+                        for (int c = 0; c < channels; c++) {
+                            sources[i++] = inside ? c * plane + y * width + x : channels * plane;
                         }
                     }
                 }
+            }
+        }
+        return sources;
+    }
+
+    /** Image patches of images [from, to), one row of {@code taps} per output position. */
+    private void patches(int from, int to) {
+        int imageLength = channels * height * width;
+        int block = sources.length;
+        float[] image = new float[imageLength + 1]; // the last stays 0: the padding
+        float[] rows = new float[block];
+        for (int n = from; n < to; n++) {
+            inNio.get(n * imageLength, image, 0, imageLength);
+            for (int i = 0; i < block; i++) {
+                rows[i] = image[sources[i]];
             }
             patchesNio.put(n * block, rows, 0, block);
         }

@@ -20,19 +20,20 @@ class ImageKernelGradientTest {
     /**
      * The first layer's kernel and bias gradients equal conv2d_bp's (the op this replaces) on random images,
      * output gradients and factors: the seed's 28×28 stride-2 layer, colour, a stride-1 layer (odd total
-     * padding: one before, two after) and a stride-2 layer on an odd size, each on one thread and on two.
+     * padding: one before, two after), a stride-2 layer on an odd size, and 12 colour images of 64×64, whose
+     * patches are split over two threads; each on one thread and on two.
      */
-    @ParameterizedTest(name = "{0}×{1}, {2} channels, kernel {3}, stride {4}")
-    @CsvSource({"28, 28, 1, 4, 2", "16, 12, 3, 4, 2", "12, 12, 1, 4, 1", "12, 12, 3, 3, 1", "28, 28, 1, 3, 2"})
-    void equalsConv2dBackpropsWeightGradients(int height, int width, int channels, int k, int stride) {
+    @ParameterizedTest(name = "{0}×{1}, {2} channels, kernel {3}, stride {4}, batch {5}")
+    @CsvSource({"28, 28, 1, 4, 2, 5", "16, 12, 3, 4, 2, 5", "12, 12, 1, 4, 1, 5", "12, 12, 3, 3, 1, 5",
+            "28, 28, 1, 3, 2, 5", "64, 64, 3, 4, 2, 12"})
+    void equalsConv2dBackpropsWeightGradients(int height, int width, int channels, int k, int stride, int batch) {
         NativeBackend.start();
         int before = NativeBackend.threads();
         VaeConfig c = VaeConfig.builder().imageSize(height, width).channels(channels).kernelSize(k)
-                .encoderFilters(8, 8).encoderStrides(stride, 2).latentSize(3).build();
+                .encoderFilters(8, 8).encoderStrides(stride, 2).decoderFilters(2, 2, 2).latentSize(3).build();
         VaeArchitecture arch = new VaeArchitecture(c);
         VaeArchitecture.Conv layer = arch.encoder().get(0);
         Map<String, INDArray> initial = VaeWeights.initial(c, DataType.FLOAT);
-        int batch = 5;
         SplittableRandom random = new SplittableRandom(7);
         INDArray in = filled(random, batch, channels, height, width);
         long[] outShape = {batch, layer.outChannels(), layer.outHeight(), layer.outWidth()};
