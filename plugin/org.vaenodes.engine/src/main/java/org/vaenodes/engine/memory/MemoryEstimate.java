@@ -124,15 +124,19 @@ public final class MemoryEstimate {
         long latent = c.latentSize();
         long grid = (long) c.codeHeight() * c.codeWidth();
         boolean dropout = c.keepProbability() < 1;
-        // native: the images and their (unused) gradient, the output layer's logits, probabilities, softplus and
-        // gradient, the latent arrays, the decoder input and its gradient
-        long nat = 2 * px + 4 * px + 4 * latent + 2 * grid;
+        // native: the images and the first layer's patches (ImageKernelGradient: k² values per output position and
+        // channel), the output layer's logits, probabilities, softplus and gradient, the latent arrays, the
+        // decoder input and its gradient
+        FeatureMap first = c.encoderMaps().get(0);
+        long patches = (long) first.height() * first.width() * k * k * c.channels();
+        long nat = px + patches + 4 * px + 4 * latent + 2 * grid;
         // heap: the trainer's and the step's copies of the batch, the latent and dense activations
         long heap = 2 * px + 6 * latent + 3L * c.decoderHidden() + 4 * grid;
         long scratch = 0;
         long in = px;
         for (FeatureMap m : c.encoderMaps()) {
-            // pre-activation, factor, output, their gradients; the factor's Java copies (pre and factor)
+            // pre-activation, factor, output, their gradients (the first layer's pre-activation gradient laid out
+            // filter by filter); the factor's Java copies (pre and factor)
             nat += 5 * m.values();
             heap += 2 * m.values();
             scratch = Math.max(scratch, in + m.values());
