@@ -2,6 +2,7 @@ package org.vaenodes.engine.net;
 
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 import org.nd4j.linalg.api.blas.params.MMulTranspose;
@@ -58,7 +59,7 @@ final class NativeArrays {
         if (a.offset() != 0 || a.data().length() != a.length() || !denseInCOrder(a)) {
             throw new IllegalStateException("not a standalone array: offset " + a.offset() + ", " + a.length()
                     + " of " + a.data().length() + " values, order " + a.ordering() + ", strides "
-                    + java.util.Arrays.toString(a.stride()));
+                    + Arrays.toString(a.stride()));
         }
         FloatBuffer fb = a.data().asNio().order(ByteOrder.nativeOrder()).asFloatBuffer();
         if (fb.capacity() < a.length()) {
