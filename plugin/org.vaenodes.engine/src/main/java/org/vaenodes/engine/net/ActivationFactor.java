@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * A (leaky) ReLU followed by inverted dropout, as one elementwise factor: {@code out = pre · factor} with
  * {@code factor = slope(pre) · mask}, slope 1 for positive inputs and {@code negativeSlope} otherwise, mask
  * 1/keep or 0. The same factor is the backward pass ({@code dPre = dOut · factor}), so a layer costs one Java
- * pass forward, which also writes the product {@code out}, and one native multiply backward. libnd4j's leaky ReLU and its backward op ran at ~3 ns per element
- * here (4.8 ms forward and backward for the seed's first encoder layer, ~7 times its ReLU); with the mask
+ * pass forward, which also writes the product {@code out}, and one native multiply backward. libnd4j's leaky
+ * ReLU and its backward op ran at ~3 ns per element here (4.8 ms forward and backward for the seed's first encoder layer, ~7 times its ReLU); with the mask
  * multiplications the five activations cost ~25 ms per iteration, this ~9 ms on one core.
  *
  * <p>The mask comes from {@link DropoutBits}: ND4J's native random ops gave different masks on re-runs with

@@ -64,8 +64,7 @@ final class EncoderConv {
                 .java("activation, dropout factor and product",
                         new ActivationFactor(pre, factor, slope, keep, masks, out));
         if (inGradient == null) {
-            backward.then(new ImageKernelGradient(in, outGradient, factor, kernel, bias, layer.kernelSize(),
-                    layer.stride(), layer.kernel()).steps());
+            backward.then(new ImageKernelGradient(layer, in, outGradient, factor, params).steps());
             return;
         }
         INDArray preGradient = create(shape);

@@ -6,8 +6,10 @@ import static org.vaenodes.engine.net.NativeArrays.custom;
 import static org.vaenodes.engine.net.NativeArrays.mmul;
 
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaenodes.engine.model.VaeArchitecture;
 
 /**
  * The kernel and bias gradients of the first encoder layer, whose input is the images: conv2d_bp would also
@@ -56,31 +58,34 @@ final class ImageKernelGradient {
     private final Steps steps;
 
     /**
+     * @param layer the first encoder layer, whose kernel and bias gradients in {@code params} are written
      * @param in the layer's input [N, C, H, W], contiguous
      * @param outGradient the gradient of the layer's output [N, F, OH, OW] and {@code factor} the activation
      *        and dropout factor it is multiplied by, both contiguous
-     * @param kernel, bias the layer's parameter slots, whose gradients are written
-     * @param layerName the name the profile shows the steps under
      */
-    ImageKernelGradient(INDArray in, INDArray outGradient, INDArray factor, Parameters.Slot kernel,
-            Parameters.Slot bias, int kernelSize, int stride, String layerName) {
+    ImageKernelGradient(VaeArchitecture.Conv layer, INDArray in, INDArray outGradient, INDArray factor,
+            Parameters params) {
+        Parameters.Slot kernel = params.slot(layer.kernel());
+        Parameters.Slot bias = params.slot(layer.bias());
         images = Math.toIntExact(in.size(0));
-        channels = Math.toIntExact(in.size(1));
-        height = Math.toIntExact(in.size(2));
-        width = Math.toIntExact(in.size(3));
-        filters = Math.toIntExact(outGradient.size(1));
-        outHeight = Math.toIntExact(outGradient.size(2));
-        outWidth = Math.toIntExact(outGradient.size(3));
-        this.kernelSize = kernelSize;
-        this.stride = stride;
+        channels = layer.inChannels();
+        height = layer.inHeight();
+        width = layer.inWidth();
+        filters = layer.outChannels();
+        outHeight = layer.outHeight();
+        outWidth = layer.outWidth();
+        kernelSize = layer.kernelSize();
+        stride = layer.stride();
         padTop = samePadding(height, outHeight, kernelSize, stride);
         padLeft = samePadding(width, outWidth, kernelSize, stride);
         taps = kernelSize * kernelSize * channels;
         sources = patchSources();
         patchGrain = Math.max(1, (PATCH_VALUES_PER_PART + sources.length - 1) / sources.length);
-        if (kernel.length() != taps * filters || bias.length() != filters || outGradient.size(0) != images
-                || factor.length() != outGradient.length()) {
-            throw new IllegalArgumentException(layerName + ": kernel does not match the layer's shapes");
+        long[] inShape = {images, channels, height, width};
+        long[] outShape = {images, filters, outHeight, outWidth};
+        if (!Arrays.equals(in.shape(), inShape) || !Arrays.equals(outGradient.shape(), outShape)
+                || !Arrays.equals(factor.shape(), outShape)) {
+            throw new IllegalArgumentException(layer.kernel() + ": arrays do not match the layer's shapes");
         }
         long positions = (long) images * outHeight * outWidth;
         INDArray patches = create(positions, taps);
@@ -88,7 +93,7 @@ final class ImageKernelGradient {
         INDArray imageSums = create(images, filters);
         INDArray kernelGradient = kernel.gradient().reshape('c', taps, filters);
         if (kernelGradient.data().address() != kernel.gradient().data().address()) {
-            throw new IllegalStateException(layerName + ": kernel gradient not contiguous");
+            throw new IllegalStateException(layer.kernel() + ": kernel gradient not contiguous");
         }
         inNio = NativeArrays.nio(in);
         outGradientNio = NativeArrays.nio(outGradient);
@@ -96,7 +101,7 @@ final class ImageKernelGradient {
         patchesNio = NativeArrays.nio(patches);
         filterGradientNio = NativeArrays.nio(filterGradient);
         imageSumsNio = NativeArrays.nio(imageSums);
-        steps = new Steps(layerName)
+        steps = new Steps(layer.kernel())
                 .java("image patches", () -> ParallelRanges.run(images, patchGrain, this::patches))
                 .java("dOut · factor by filter", () -> ParallelRanges.run(images, 1, this::filterGradient))
                 .op(mmul(patches, filterGradient, kernelGradient, true, true, 0))

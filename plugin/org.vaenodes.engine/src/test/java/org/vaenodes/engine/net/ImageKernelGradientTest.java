@@ -46,8 +46,7 @@ class ImageKernelGradientTest {
                         Parameters theirs = new Parameters(arch, initial, true)) {
                     Parameters.Slot kernel = ours.slot(layer.kernel());
                     Parameters.Slot bias = ours.slot(layer.bias());
-                    new ImageKernelGradient(in, outGradient, factor, kernel, bias, k, stride, layer.kernel())
-                            .steps().run();
+                    new ImageKernelGradient(layer, in, outGradient, factor, ours).steps().run();
 
                     Parameters.Slot refKernel = theirs.slot(layer.kernel());
                     Parameters.Slot refBias = theirs.slot(layer.bias());
