@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
+import org.vaenodes.engine.bench.CpuScalingProbe;
 import org.vaenodes.engine.bench.OperationCount;
 import org.vaenodes.engine.bench.TrainingBenchmark;
 import org.vaenodes.engine.data.BuiltinMnist;
@@ -13,6 +14,7 @@ import org.vaenodes.engine.data.ImageDataset;
 import org.vaenodes.engine.idx.IdxImages;
 import org.vaenodes.engine.idx.IdxReader;
 import org.vaenodes.engine.model.VaeConfig;
+import org.vaenodes.engine.nd4j.NativeBackend;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +51,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "slows the run a little; read the shares).")
     boolean profileOps;
 
+    @Option(names = "--cpu-scaling",
+            description = "First measure how far compute-bound work scales on this machine from 1 thread to the "
+                    + "backend's threads (independent multiply-adds, ~2 s): the ceiling for the training's "
+                    + "thread scaling.")
+    boolean cpuScaling;
+
     /** The most generated 28×28 images one byte array holds. */
     static final int MAX_GENERATED = (Integer.MAX_VALUE - 8) / 784;
 
@@ -69,6 +77,9 @@ final class BenchCommand implements Callable<Integer> {
             System.setProperty("vaenodes.profileOps", "true");
         }
         cli.startBackend();
+        if (cpuScaling) {
+            System.out.println(CpuScalingProbe.measure(NativeBackend.threads()));
+        }
         ImageDataset data = dataset();
         VaeConfig config = VaeConfig.builder().imageSize(data.height(), data.width()).batchSize(batch).build();
         System.out.printf(Locale.ROOT, "bench: %d images of %d×%d, batch %d%n", data.size(), data.height(), data.width(), batch);

@@ -38,6 +38,51 @@ public final class TrainingBenchmark {
     }
 
     /**
+     * The machine during the measured iterations: steal's and idle's shares of all cores' time (steal: time the
+     * hypervisor gave our cores to others), and wall and process CPU time per iteration of the slowest 1 %
+     * against the middle 10 % (NaN where unknown). A slow iteration that used the CPU time of a middle one did
+     * not do more work: it waited, for the hypervisor or for a thread that was held up.
+     */
+    public record HostLoad(double stealShare, double idleShare, int tailIterations, double tailWallMs,
+            double tailCpuMs, double middleWallMs, double middleCpuMs) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "host during the measured iterations: steal %.1f%%, idle %.1f%% of all "
+                    + "cores' time%nslowest 1%% (%d %s): %.1f ms wall, %.1f ms process CPU; middle 10%%: "
+                    + "%.1f ms wall, %.1f ms process CPU%n", stealShare * 100, idleShare * 100, tailIterations,
+                    tailIterations == 1 ? "iteration" : "iterations", tailWallMs, tailCpuMs, middleWallMs, middleCpuMs);
+        }
+
+        /**
+         * @param wallMs each measured iteration's wall time
+         * @param cpuMs the process's CPU time in each (NaN where unknown)
+         */
+        static HostLoad of(HostCpu.Counters from, HostCpu.Counters to, double[] wallMs, double[] cpuMs) {
+            Integer[] order = new Integer[wallMs.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(wallMs[a], wallMs[b]));
+            int n = order.length;
+            int tail = Math.max(1, (int) Math.ceil(n * 0.01));
+            int middleFrom = Math.min(n - 1, (int) (n * 0.45));
+            int middleTo = Math.max(middleFrom + 1, (int) Math.ceil(n * 0.55));
+            return new HostLoad(from.stealShareUntil(to), from.idleShareUntil(to), tail,
+                    mean(wallMs, order, n - tail, n), mean(cpuMs, order, n - tail, n),
+                    mean(wallMs, order, middleFrom, middleTo), mean(cpuMs, order, middleFrom, middleTo));
+        }
+
+        private static double mean(double[] values, Integer[] order, int from, int to) {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                sum += values[order[i]];
+            }
+            return sum / (to - from);
+        }
+    }
+
+    /**
      * @param trainImagesPerSecond batch × measured iterations / their total time
      * @param firstIterationMs the first training iteration, timed from the end of the model build
      * @param peakRssBytes the process's peak resident set (VmHWM) at the end of training, -1 where unknown
@@ -48,12 +93,13 @@ public final class TrainingBenchmark {
      *        unknown
      * @param rssAtEndBytes the current RSS after the last training iteration, -1 where unknown
      * @param maxMeasuredRssBytes the largest sampled current RSS during the measured iterations, -1 where unknown
+     * @param host what the machine did meanwhile, null where Linux's CPU accounting cannot be read
      */
     public record Report(String backend, int batchSize, int iterations, int warmup, double trainImagesPerSecond,
             double medianMs, double p90Ms, double p99Ms, double maxMs, double firstIterationMs,
             double reconstructImagesPerSecond, double encodeImagesPerSecond, double sampleImagesPerSecond,
             long peakRssBytes, long peakRssAfterInferenceBytes, long firstIterationDoneEpochMillis,
-            long rssAfterWarmupBytes, long rssAtEndBytes, long maxMeasuredRssBytes) {
+            long rssAfterWarmupBytes, long rssAtEndBytes, long maxMeasuredRssBytes, HostLoad host) {
 
         /** (max measured RSS − RSS after warm-up) / RSS after warm-up; NaN where the RSS is unknown. */
         public double rssGrowth() {
@@ -88,6 +134,9 @@ public final class TrainingBenchmark {
                                     + "(growth %+.1f%%)%n",
                             rssAfterWarmupBytes >> 20, rssAtEndBytes >> 20, maxMeasuredRssBytes >> 20,
                             growth * 100));
+            if (host != null) {
+                s.append(host);
+            }
             return s.toString();
         }
 
@@ -114,6 +163,8 @@ public final class TrainingBenchmark {
         int total = warmup + iterations;
         VaeConfig c = config.toBuilder().iterations(total).build();
         long[] ends = new long[total];
+        long[] cpuTicks = new long[total];
+        HostCpu.Counters[] host = new HostCpu.Counters[2]; // after warm-up, after the last iteration
         long[] firstStart = new long[1];
         long[] firstDoneWallClock = new long[1];
         int batch = Math.min(c.batchSize(), data.size());
@@ -128,6 +179,7 @@ public final class TrainingBenchmark {
                 long now = System.nanoTime();
                 int it = p.iteration();
                 ends[it] = now;
+                cpuTicks[it] = HostCpu.processTicks();
                 if (it == 0) {
                     firstDoneWallClock[0] = System.currentTimeMillis();
                     firstStart[0] = now - Math.round(p.elapsedSeconds() * 1e9);
@@ -135,9 +187,13 @@ public final class TrainingBenchmark {
                 if (it == baselineAt) {
                     Steps.resetProfile(); // the warm-up's timings are left out like its iteration times
                     rss[0] = currentRss();
+                    host[0] = HostCpu.counters();
                 } else if (it > baselineAt && ((it - baselineAt) % rssEvery == 0 || it == total - 1)) {
                     rss[1] = currentRss();
                     rss[2] = Math.max(rss[2], rss[1]);
+                }
+                if (it == total - 1) {
+                    host[1] = HostCpu.counters();
                 }
                 if ((it + 1) % every == 0 || it == total - 1) {
                     out.printf(Locale.ROOT, "bench: iteration %d/%d loss %.2f, %.1f images/s%n", it + 1, total,
@@ -150,11 +206,16 @@ public final class TrainingBenchmark {
         long trainingRss = peakRss();
         double firstMs = (ends[0] - firstStart[0]) / 1e6;
         double[] ms = new double[iterations];
+        double[] cpuMs = new double[iterations];
         for (int i = 0; i < iterations; i++) {
             int it = warmup + i;
             long begin = it == 0 ? firstStart[0] : ends[it - 1];
             ms[i] = (ends[it] - begin) / 1e6;
+            boolean known = it > 0 && cpuTicks[it] >= 0 && cpuTicks[it - 1] >= 0;
+            cpuMs[i] = known ? (cpuTicks[it] - cpuTicks[it - 1]) * HostCpu.MS_PER_TICK : Double.NaN;
         }
+        // the counters span the measured iterations (without warm-up, all but the first, as the RSS baseline does)
+        HostLoad hostLoad = host[0] == null || host[1] == null ? null : HostLoad.of(host[0], host[1], ms, cpuMs);
         double measuredMs = 0;
         for (double v : ms) {
             measuredMs += v;
@@ -200,7 +261,7 @@ public final class TrainingBenchmark {
             Report report = new Report(backend, batch, iterations, warmup, trainRate, percentile(sorted, 0.5),
                     percentile(sorted, 0.9), percentile(sorted, 0.99), sorted[sorted.length - 1], firstMs,
                     reconstructRate, encodeRate, sampleRate, trainingRss, peakRss(), firstDoneWallClock[0],
-                    rss[0], rss[1] < 0 ? rss[0] : rss[1], rss[2] < 0 ? rss[0] : rss[2]);
+                    rss[0], rss[1] < 0 ? rss[0] : rss[1], rss[2] < 0 ? rss[0] : rss[2], hostLoad);
             return report;
         }
     }

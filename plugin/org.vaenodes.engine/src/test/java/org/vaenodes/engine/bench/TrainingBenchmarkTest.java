@@ -28,9 +28,18 @@ class TrainingBenchmarkTest {
                     (r.maxMeasuredRssBytes() - r.rssAfterWarmupBytes()) / (double) r.rssAfterWarmupBytes());
             assertThat(text).containsPattern("RSS after warm-up: \\d+ MiB, at end: \\d+ MiB, "
                     + "max during measured iterations: \\d+ MiB \\(growth [+-]\\d+\\.\\d%\\)");
+            TrainingBenchmark.HostLoad h = r.host();
+            assertThat(h).isNotNull();
+            assertThat(h.tailIterations()).isEqualTo(1); // 1 % of 6, rounded up
+            assertThat(h.tailWallMs()).isEqualTo(r.maxMs());
+            assertThat(h.tailCpuMs()).isNotNegative();
+            assertThat(h.middleWallMs()).isPositive().isLessThanOrEqualTo(r.maxMs());
+            assertThat(text).containsPattern("host during the measured iterations: steal \\d+\\.\\d%, idle \\d+\\.\\d%")
+                    .contains("slowest 1% (1 iteration): ");
         } else {
             assertThat(r.rssGrowth()).isNaN();
-            assertThat(text).contains("RSS after warm-up: unknown");
+            assertThat(text).contains("RSS after warm-up: unknown").doesNotContain("host during");
+            assertThat(r.host()).isNull();
         }
     }
 
