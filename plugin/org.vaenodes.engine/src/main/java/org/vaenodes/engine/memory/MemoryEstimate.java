@@ -233,7 +233,7 @@ public final class MemoryEstimate {
             nat += px + 2 * latent;
             long in = px;
             for (FeatureMap m : c.encoderMaps()) {
-                nat += 2 * m.values(); // output and its scaled copy for max(x, αx)
+                nat += m.values(); // the output, activated in place
                 scratch = Math.max(scratch, in + m.values());
                 in = m.values();
             }

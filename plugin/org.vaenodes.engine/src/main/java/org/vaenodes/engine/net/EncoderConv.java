@@ -6,17 +6,16 @@ import static org.vaenodes.engine.net.NativeArrays.custom;
 
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.MulOp;
 import org.vaenodes.engine.model.VaeArchitecture;
 
 /**
  * An encoder layer: TF-'same' convolution [N, C, h, w] → [N, F, h/s, w/s], its activation (leaky ReLU in the
- * seed; ReLU or none also work), then (training with keep below 1) inverted dropout. In training the activation and the dropout are one {@link ActivationFactor},
- * which is also their backward pass; inference uses max(x, α·x) for the leaky ReLU instead (two fast native ops: libnd4j's leaky
- * ReLU op ran at ~2.3 ns per element, 7 ms for the seed's first layer at batch 256) and keeps no factor.
+ * seed; ReLU or none also work), then (training with keep below 1) inverted dropout. In training the activation
+ * and the dropout are one {@link ActivationFactor}, which is also their backward pass; inference computes the
+ * leaky ReLU in place ({@link LeakyReluInPlace}; libnd4j's leaky ReLU op ran at ~2.3 ns per element, 7 ms for
+ * the seed's first layer at batch 256) and keeps no factor.
  */
 final class EncoderConv {
 
@@ -50,9 +49,7 @@ final class EncoderConv {
             if (slope == 0f) {
                 forward.op(new RectifiedLinear(out, out, 0));
             } else if (slope != 1f) {
-                INDArray scaled = create(shape);
-                forward.op(new ScalarMultiplication(out, null, scaled, slope))
-                        .op(DynamicCustomOp.builder("maximum").addInputs(out, scaled).addOutputs(out).build());
+                forward.java("leaky ReLU", new LeakyReluInPlace(out, slope));
             }
             return;
         }
