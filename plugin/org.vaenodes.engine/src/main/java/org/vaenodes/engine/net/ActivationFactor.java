@@ -128,7 +128,7 @@ final class ActivationFactor implements Runnable {
      * positive), by bit arithmetic: the signs of pre-activations are a coin toss, and a branch on them was
      * mispredicted half the time (~3 ns per element, most of this pass).
      */
-    private static int select(float x, int ifPositive, int otherwise) {
+    static int select(float x, int ifPositive, int otherwise) {
         int positive = (int) ((0L - Float.floatToRawIntBits(x)) >> 63); // all ones iff the bits, as an int, are > 0
         return otherwise ^ ((ifPositive ^ otherwise) & positive);
     }

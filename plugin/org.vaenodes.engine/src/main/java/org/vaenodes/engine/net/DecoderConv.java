@@ -100,7 +100,10 @@ final class DecoderConv {
             INDArray factor = create(batch, layer.outChannels(), oh, ow);
             forward.java("dropout factor and product", new ActivationFactor(out, factor, 0f, keep, masks, out));
             activationBackward.op(new MulOp(outGradient, factor, preGradient));
+        } else if (NativeArrays.standalone(preGradient)) {
+            activationBackward.java("ReLU gradient", new ReluGradient(out, outGradient, preGradient));
         } else {
+            // a strided layer's gradient is a view into its padded array
             activationBackward.op(custom("relu_bp", arrays(out, outGradient), arrays(preGradient)));
         }
         backward.then(activationBackward).then(convBackward);

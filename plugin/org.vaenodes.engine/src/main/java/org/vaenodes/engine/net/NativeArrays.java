@@ -56,7 +56,7 @@ final class NativeArrays {
      * array, or a C-order reshape of a whole one.
      */
     static FloatBuffer nio(INDArray a) {
-        if (a.offset() != 0 || a.data().length() != a.length() || !denseInCOrder(a)) {
+        if (!standalone(a)) {
             throw new IllegalStateException("not a standalone array: offset " + a.offset() + ", " + a.length()
                     + " of " + a.data().length() + " values, order " + a.ordering() + ", strides "
                     + Arrays.toString(a.stride()));
@@ -66,6 +66,11 @@ final class NativeArrays {
             throw new IllegalStateException("NIO view too small: " + fb.capacity() + " < " + a.length());
         }
         return fb;
+    }
+
+    /** Whether {@link #nio} takes the array: all of its buffer, in C order. */
+    static boolean standalone(INDArray a) {
+        return a.offset() == 0 && a.data().length() == a.length() && denseInCOrder(a);
     }
 
     /** Whether each dimension's stride is the product of the later sizes (those of size 1 may have any). */
