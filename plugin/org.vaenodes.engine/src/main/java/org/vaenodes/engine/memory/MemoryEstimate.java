@@ -136,9 +136,8 @@ public final class MemoryEstimate {
         long in = px;
         for (FeatureMap m : c.encoderMaps()) {
             // pre-activation, factor, output, their gradients (the first layer's pre-activation gradient laid out
-            // filter by filter); the factor's Java copies (pre and factor)
+            // filter by filter)
             nat += 5 * m.values();
-            heap += 2 * m.values();
             scratch = Math.max(scratch, in + m.values());
             in = m.values();
         }
@@ -148,7 +147,6 @@ public final class MemoryEstimate {
             FeatureMap m = dec.get(i);
             boolean drop = dropout && i < dec.size() - 1;
             nat += (drop ? 4 : 3) * m.values();
-            heap += drop ? 2 * m.values() : 0;
             int excess = strides[i] == 1 ? 0 : TransposedConvPadding.excess(k, strides[i]);
             if (excess > 0) {
                 // the uncropped output and its gradient

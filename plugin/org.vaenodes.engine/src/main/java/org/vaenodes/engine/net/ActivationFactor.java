@@ -20,14 +20,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class ActivationFactor implements Runnable {
 
-    /** Elements per part boundary: whole draws, and whole cache lines of both arrays. */
-    private static final int GRAIN = 4096;
+    /**
+     * Elements per part boundary and per buffer: whole draws, whole cache lines, and 16 KiB per buffer, so a
+     * part's two buffers stay in the core's cache while it works through them and the Java heap holds no copy
+     * of the layer.
+     */
+    private static final int CHUNK = 4096;
 
     private final FloatBuffer preNio;
     private final FloatBuffer factorNio;
     private final FloatBuffer productNio;
-    private final float[] pre;
-    private final float[] factor;
+    private final int length;
     private final float slope;
     private final int threshold;
     private final int positiveBits;
@@ -49,8 +52,7 @@ final class ActivationFactor implements Runnable {
         this.preNio = NativeArrays.nio(pre);
         this.factorNio = NativeArrays.nio(factor);
         this.productNio = product == null ? null : NativeArrays.nio(product);
-        this.pre = new float[Math.toIntExact(pre.length())];
-        this.factor = new float[this.pre.length];
+        this.length = Math.toIntExact(pre.length());
         this.slope = negativeSlope;
         this.random = keep < 1 ? random : null;
         this.threshold = Math.round(keep * 65536f);
@@ -61,60 +63,65 @@ final class ActivationFactor implements Runnable {
     @Override
     public void run() {
         if (random == null) {
-            ParallelRanges.run(pre.length, GRAIN, this::slopes);
+            ParallelRanges.run(length, CHUNK, (from, to) -> part(from, to, false, 0));
             return;
         }
         long start = random.position();
-        ParallelRanges.run(pre.length, GRAIN, (from, to) -> masked(from, to, start));
-        random.skip((pre.length + 3) / 4);
+        ParallelRanges.run(length, CHUNK, (from, to) -> part(from, to, true, start));
+        random.skip((length + 3) / 4);
     }
 
-    private void slopes(int from, int to) {
-        float[] x = pre;
-        float[] v = factor;
-        preNio.get(from, x, from, to - from);
+    /** Elements [from, to) chunk by chunk; with dropout, {@code start} is the run's stream position. */
+    private void part(int from, int to, boolean dropout, long start) {
+        int size = Math.min(CHUNK, to - from);
+        float[] x = new float[size];
+        float[] v = new float[size];
+        for (int c = from; c < to; c += size) {
+            int n = Math.min(size, to - c);
+            preNio.get(c, x, 0, n);
+            if (dropout) {
+                masked(x, v, n, start, c);
+            } else {
+                slopes(x, v, n);
+            }
+            factorNio.put(c, v, 0, n);
+            if (productNio != null) {
+                for (int i = 0; i < n; i++) {
+                    x[i] *= v[i];
+                }
+                productNio.put(c, x, 0, n);
+            }
+        }
+    }
+
+    private void slopes(float[] x, float[] v, int n) {
         int one = Float.floatToRawIntBits(1f);
         int other = Float.floatToRawIntBits(slope);
-        for (int i = from; i < to; i++) {
+        for (int i = 0; i < n; i++) {
             v[i] = Float.intBitsToFloat(select(x[i], one, other));
         }
-        finish(from, to);
     }
 
-    /** Writes the factors of [from, to), and the products where asked (over the copy of pre, no longer needed). */
-    private void finish(int from, int to) {
-        float[] x = pre;
-        float[] v = factor;
-        factorNio.put(from, v, from, to - from);
-        if (productNio != null) {
-            for (int i = from; i < to; i++) {
-                x[i] *= v[i];
-            }
-            productNio.put(from, x, from, to - from);
-        }
-    }
-
-    /** Elements [from, to), from a multiple of 4; draw j of the run starts at stream position {@code start}. */
-    private void masked(int from, int to, long start) {
-        float[] x = pre;
-        float[] v = factor;
-        preNio.get(from, x, from, to - from);
-        int full = from + ((to - from) & ~3);
-        long draw = from / 4;
-        for (int i = from; i < full; i += 4, draw++) {
+    /**
+     * The factors of a chunk's {@code n} elements, which start at element {@code first} of the layer (a
+     * multiple of 4); draw j of the run, for elements 4j to 4j+3, is at stream position {@code start} + j.
+     */
+    private void masked(float[] x, float[] v, int n, long start, int first) {
+        int full = n & ~3;
+        long draw = first / 4;
+        for (int i = 0; i < full; i += 4, draw++) {
             long bits = DropoutBits.draw(start, draw);
             v[i] = element(x[i], bits);
             v[i + 1] = element(x[i + 1], bits >>> 16);
             v[i + 2] = element(x[i + 2], bits >>> 32);
             v[i + 3] = element(x[i + 3], bits >>> 48);
         }
-        if (full < to) {
+        if (full < n) {
             long bits = DropoutBits.draw(start, draw);
-            for (int i = full; i < to; i++, bits >>>= 16) {
+            for (int i = full; i < n; i++, bits >>>= 16) {
                 v[i] = element(x[i], bits);
             }
         }
-        finish(from, to);
     }
 
     /** slope/keep if the low 16 bits fall below the threshold (kept), else 0, chosen without a branch. */

@@ -35,6 +35,14 @@ class MemoryEstimateTest {
 
     private static final long MIB = 1 << 20;
 
+    /**
+     * The heap estimate's documented factor over the live heap read once, at the last iteration: the activation
+     * passes keep no Java copy of a layer, so the heap is mostly the parameters' part, and that counts the
+     * largest parameter once as doubles (initial values) or twice as floats (layout conversions), transients that
+     * one reading does not see. Measured 1.8–2.0 on all four configurations.
+     */
+    private static final double HEAP_FACTOR = 2.5;
+
     /** Heap noise between two readings after GC (class loading, JIT, the surefire reporter). */
     private static final long HEAP_SLACK = 8 * MIB;
 
@@ -47,16 +55,16 @@ class MemoryEstimateTest {
             () -> false).model().close();
         // most native memory in the parameters (the 8,192×4,096 output layer), in the activations, the seed model
         measure("parameters", VaeConfig.builder().imageSize(64, 64).filters(8).encoderStrides(2, 1, 1)
-            .decoderStrides(1, 1, 1).batchSize(8).iterations(2).build(), 32, false);
-        measure("activations", VaeConfig.builder().filters(32).batchSize(512).iterations(2).build(), 512, true);
+            .decoderStrides(1, 1, 1).batchSize(8).iterations(2).build(), 32);
+        measure("activations", VaeConfig.builder().filters(32).batchSize(512).iterations(2).build(), 512);
         measure("seed, Bernoulli, no dropout", VaeConfig.builder().keepProbability(1)
-            .reconstructionLoss(ReconstructionLoss.BERNOULLI).iterations(2).build(), 128, false);
+            .reconstructionLoss(ReconstructionLoss.BERNOULLI).iterations(2).build(), 128);
         // RGB: three input channels, and an output layer three times as wide (6.3 M of its 6.5 M parameters)
         measure("RGB parameters", VaeConfig.builder().channels(3).imageSize(32, 32).filters(8).encoderStrides(2, 1, 1)
-            .decoderStrides(1, 1, 1).batchSize(16).iterations(2).build(), 64, false);
+            .decoderStrides(1, 1, 1).batchSize(16).iterations(2).build(), 64);
     }
 
-    private static void measure(String name, VaeConfig c, int images, boolean heapHeavy) throws Exception {
+    private static void measure(String name, VaeConfig c, int images) throws Exception {
         org.vaenodes.engine.data.ImageDataset data = c.channels() == 1 ? TinyData.squares(images, c.height(), c.width(), 1)
             : TinyData.colourSquares(images, c.height(), c.width(), 1).images();
         MemoryEstimate training = MemoryEstimate.training(c, images, 0, false);
@@ -86,9 +94,8 @@ class MemoryEstimateTest {
             .isBetween(trainedNative, (long)(FACTOR * trainedNative));
         assertThat(training.heapBytes()).as("%s: training's heap estimate against its live heap", name)
             .isGreaterThanOrEqualTo(trainedHeap - HEAP_SLACK);
-        if (heapHeavy) {
-            assertThat(training.heapBytes()).as("%s: heap estimate", name).isLessThanOrEqualTo((long)(FACTOR * trainedHeap));
-        }
+        assertThat(training.heapBytes()).as("%s: heap estimate against its live heap", name)
+            .isLessThanOrEqualTo((long)(HEAP_FACTOR * trainedHeap));
 
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         VaeModelFile.write(r.model(), file);
@@ -98,7 +105,13 @@ class MemoryEstimateTest {
         try (VaeModel m = VaeModelFile.read(new ByteArrayInputStream(file.toByteArray()), name)) {
             long used;
             try (NativeHeap.PeakWatch watch = new NativeHeap.PeakWatch()) {
-                m.reconstruct(new float[300 * c.imageValues()], 300);
+                // the watch reads every millisecond from a thread that competes with the native ones for the cores,
+                // so a single pass can slip through between readings (166 against 206 MiB for the same model here):
+                // three passes give it three chances at the same peak
+                float[] pixels = new float[300 * c.imageValues()];
+                for (int pass = 0; pass < 3; pass++) {
+                    m.reconstruct(pixels, 300);
+                }
                 watch.close();
                 used = watch.peak() - inference0;
             }
@@ -191,10 +204,11 @@ class MemoryEstimateTest {
         String heap = catchMessage(() -> floats.check(budget(others + 100 * MIB, Long.MAX_VALUE)));
         assertThat(heap).contains("of Java heap").contains("the largest part is the 60,000 training images (179 MiB)")
             .contains("use a number of training images of at most 33,436,").endsWith("or raise the limit (raise heap)");
-        // when even one image would not fit, the message turns to the rest
+        // when even one image would not fit, the message turns to the rest, here mostly the parameters' copies
         assertThat(catchMessage(() -> floats.check(budget(others - MIB, Long.MAX_VALUE))))
             .contains("a smaller number of training images alone is not enough (the rest needs ")
-            .contains("most of it activations and gradients of a batch of 512): use a smaller batch size or fewer filters");
+            .contains("most of it the 10,151,489 parameters and their copies (gradients, Adam moments, model)): "
+                + "use fewer filters, larger encoder strides, smaller decoder strides or smaller images");
 
         // a fixed part: the parameters cannot be shrunk by a setting count
         VaeConfig big = VaeConfig.builder().imageSize(64, 64).encoderStrides(2, 1, 1).decoderStrides(1, 1, 1).filters(8)
