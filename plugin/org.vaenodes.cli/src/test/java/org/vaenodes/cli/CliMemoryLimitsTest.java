@@ -44,13 +44,15 @@ class CliMemoryLimitsTest {
         String tooMany = refused(CliRun.of("train", "--images", images.toString(), "--out", out, "--loss-csv", csv,
             "--filters", "1024"));
         assertThat(tooMany).startsWith("error: The model would have 4,3").contains("GiB for their weights");
-        // a valid architecture whose 64×64×768 activations need more heap than -Xmx4g (with 1,024 filters the
-        // parameters with their Adam moments, kept for continuing, would need more than all of it)
+        // a valid architecture whose 64×64×768 activations need more native memory than JavaCPP's limit allows
+        // besides -Xmx4g (with 1,024 filters the parameters with their Adam moments, kept for continuing, would
+        // need more than all of it); the activation passes keep no Java copy of a layer, so native memory binds
+        // first, and the remedy names its option
         String tooLarge = refused(CliRun.of("train", "--images", images.toString(), "--out", out, "--loss-csv", csv,
             "--filters", "768", "--encoder-strides", "1,2,4", "--decoder-strides", "1,1,1", "--batch", "112"));
         assertThat(tooLarge).startsWith("error: Training needs about ").contains("more than the ")
             .contains("activations and gradients of a batch of 112").contains("use a batch size of at most ")
-            .contains("or raise the limit (java -Xmx");
+            .contains("of native memory").contains("or raise the limit (java -Dorg.bytedeco.javacpp.maxphysicalbytes=");
         // 1024×1024 with strides 4,4,4 used to end in "error: integer overflow"
         Path big = dir.resolve("in/big.idx");
         IdxWriter.writeImages(big, TinyData.squares(1, 1024, 1024, 1), false);
