@@ -9,8 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code factor = slope(pre) · mask}, slope 1 for positive inputs and {@code negativeSlope} otherwise, mask
  * 1/keep or 0. The same factor is the backward pass ({@code dPre = dOut · factor}), so a layer costs one Java
  * pass forward, which also writes the product {@code out}, and one native multiply backward. libnd4j's leaky
- * ReLU and its backward op ran at ~3 ns per element here (4.8 ms forward and backward for the seed's first encoder layer, ~7 times its ReLU); with the mask
- * multiplications the five activations cost ~25 ms per iteration, this ~9 ms on one core.
+ * ReLU and its backward op ran at ~3 ns per element here (4.8 ms forward and backward for the seed's first
+ * encoder layer, ~7 times its ReLU); with the mask multiplications the five activations cost ~25 ms per
+ * iteration, this ~9 ms on one core, ~7 ms on two.
  *
  * <p>The mask comes from {@link DropoutBits}: ND4J's native random ops gave different masks on re-runs with
  * the same seed (small arrays, several threads). Each 64-bit draw decides four elements with 16 bits each, so
@@ -20,12 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class ActivationFactor implements Runnable {
 
-    /**
-     * Elements per part boundary and per buffer: whole draws, whole cache lines, and 16 KiB per buffer, so a
-     * part's two buffers stay in the core's cache while it works through them and the Java heap holds no copy
-     * of the layer.
-     */
-    private static final int CHUNK = 4096;
+    /** A part's two buffers stay in the core's cache while it works through them; no copy of the layer. */
+    private static final int CHUNK = ParallelRanges.CHUNK;
 
     private final FloatBuffer preNio;
     private final FloatBuffer factorNio;

@@ -13,9 +13,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class LeakyReluInPlace implements Runnable {
 
-    /** Elements per part boundary and per buffer: 16 KiB of floats. */
-    static final int CHUNK = 4096;
-
     private final FloatBuffer values;
     private final int length;
     private final float slope;
@@ -29,14 +26,14 @@ final class LeakyReluInPlace implements Runnable {
 
     @Override
     public void run() {
-        ParallelRanges.run(length, CHUNK, this::part);
+        ParallelRanges.run(length, ParallelRanges.CHUNK, this::part);
     }
 
     private void part(int from, int to) {
-        float[] buffer = new float[Math.min(CHUNK, to - from)];
+        float[] buffer = new float[Math.min(ParallelRanges.CHUNK, to - from)];
         float a = slope;
-        for (int start = from; start < to; start += CHUNK) {
-            int n = Math.min(CHUNK, to - start);
+        for (int start = from; start < to; start += ParallelRanges.CHUNK) {
+            int n = Math.min(ParallelRanges.CHUNK, to - start);
             values.get(start, buffer, 0, n);
             for (int i = 0; i < n; i++) {
                 buffer[i] = Math.max(buffer[i], a * buffer[i]);

@@ -25,6 +25,12 @@ public final class ParallelRanges {
         void run(int from, int to);
     }
 
+    /**
+     * Elements per part boundary and per Java buffer for the elementwise passes that copy native values through
+     * Java arrays: 16 KiB of floats, a cache's worth, and whole cache lines and dropout draws.
+     */
+    public static final int CHUNK = 4096;
+
     private static final AtomicInteger WORKER_NUMBER = new AtomicInteger();
     private static ExecutorService workers;
     private static int workerCount;

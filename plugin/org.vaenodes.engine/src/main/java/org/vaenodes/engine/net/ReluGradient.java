@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ReLU's backward pass for a layer without dropout, {@code dPre = out > 0 ? dOut : 0}, as one Java pass split
  * over the cores; libnd4j's {@code relu_bp} took 2.4–2.8 ms for the seed's last decoder layer per iteration.
  * The sign is read without a branch ({@link ActivationFactor#select}): ReLU outputs are zero about half the
- * time, in no pattern. Values move through buffers of {@link LeakyReluInPlace#CHUNK} floats per part, so the
+ * time, in no pattern. Values move through buffers of {@link ParallelRanges#CHUNK} floats per part, so the
  * Java heap holds no copy of the layer.
  */
 final class ReluGradient implements Runnable {
@@ -31,11 +31,11 @@ final class ReluGradient implements Runnable {
 
     @Override
     public void run() {
-        ParallelRanges.run(length, LeakyReluInPlace.CHUNK, this::part);
+        ParallelRanges.run(length, ParallelRanges.CHUNK, this::part);
     }
 
     private void part(int from, int to) {
-        int size = Math.min(LeakyReluInPlace.CHUNK, to - from);
+        int size = Math.min(ParallelRanges.CHUNK, to - from);
         float[] o = new float[size];
         float[] g = new float[size];
         for (int start = from; start < to; start += size) {

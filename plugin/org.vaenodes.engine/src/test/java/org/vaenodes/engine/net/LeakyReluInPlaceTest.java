@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
@@ -17,7 +18,7 @@ class LeakyReluInPlaceTest {
     void equalsTheNativeMaximumOfTheValuesAndTheirScaledCopy() {
         NativeBackend.start();
         // below one chunk, exactly one, and several with a short last one (split over the threads)
-        for (int n : new int[] {1, 7, LeakyReluInPlace.CHUNK, 3 * LeakyReluInPlace.CHUNK + 5, 1_000_003}) {
+        for (int n : new int[] {1, 7, ParallelRanges.CHUNK, 3 * ParallelRanges.CHUNK + 5, 1_000_003}) {
             float[] x = new float[n];
             SplittableRandom r = new SplittableRandom(n);
             for (int i = 0; i < n; i++) {
@@ -43,7 +44,7 @@ class LeakyReluInPlaceTest {
     @Test
     void activatesAFourDimensionalLayerOutputWhole() {
         NativeBackend.start();
-        INDArray out = Nd4j.linspace(-50, 49, 100).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT).reshape(2, 2, 5, 5);
+        INDArray out = Nd4j.linspace(-50, 49, 100).castTo(DataType.FLOAT).reshape(2, 2, 5, 5);
         new LeakyReluInPlace(out, 0.5f).run();
         assertThat(out.getFloat(0, 0, 0, 0)).isEqualTo(-25f);
         assertThat(out.getFloat(1, 1, 4, 4)).isEqualTo(49f);

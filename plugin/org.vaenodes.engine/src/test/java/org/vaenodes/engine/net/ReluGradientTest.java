@@ -16,7 +16,7 @@ class ReluGradientTest {
     @Test
     void passesTheGradientWhereTheOutputIsPositiveAsReluBpDoes() {
         NativeBackend.start();
-        for (int n : new int[] {1, 9, LeakyReluInPlace.CHUNK + 1, 802_817}) {
+        for (int n : new int[] {1, 9, ParallelRanges.CHUNK + 1, 802_817}) {
             SplittableRandom r = new SplittableRandom(n);
             float[] o = new float[n];
             float[] g = new float[n];
@@ -32,7 +32,8 @@ class ReluGradientTest {
             INDArray outGradient = Nd4j.create(g, new long[] {n}, 'c');
             INDArray ours = Nd4j.create(DataType.FLOAT, n);
             INDArray native_ = Nd4j.create(DataType.FLOAT, n);
-            Nd4j.exec(NativeArrays.custom("relu_bp", NativeArrays.arrays(out, outGradient), NativeArrays.arrays(native_)));
+            Nd4j.exec(NativeArrays.custom("relu_bp", NativeArrays.arrays(out, outGradient),
+                    NativeArrays.arrays(native_)));
 
             new ReluGradient(out, outGradient, ours).run();
 
