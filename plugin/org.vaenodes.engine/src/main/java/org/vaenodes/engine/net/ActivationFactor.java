@@ -21,9 +21,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class ActivationFactor implements Runnable {
 
-    /** A part's two buffers stay in the core's cache while it works through them; no copy of the layer. */
-    private static final int CHUNK = ParallelRanges.CHUNK;
-
     private final FloatBuffer preNio;
     private final FloatBuffer factorNio;
     private final FloatBuffer productNio;
@@ -60,34 +57,31 @@ final class ActivationFactor implements Runnable {
     @Override
     public void run() {
         if (random == null) {
-            ParallelRanges.run(length, CHUNK, (from, to) -> part(from, to, false, 0));
+            ParallelRanges.runChunks(length, 2, (c, n, b) -> chunk(c, n, b[0], b[1], false, 0));
             return;
         }
         long start = random.position();
-        ParallelRanges.run(length, CHUNK, (from, to) -> part(from, to, true, start));
+        ParallelRanges.runChunks(length, 2, (c, n, b) -> chunk(c, n, b[0], b[1], true, start));
         random.skip((length + 3) / 4);
     }
 
-    /** Elements [from, to) chunk by chunk; with dropout, {@code start} is the run's stream position. */
-    private void part(int from, int to, boolean dropout, long start) {
-        int size = Math.min(CHUNK, to - from);
-        float[] x = new float[size];
-        float[] v = new float[size];
-        for (int c = from; c < to; c += size) {
-            int n = Math.min(size, to - c);
-            preNio.get(c, x, 0, n);
-            if (dropout) {
-                masked(x, v, n, start, c);
-            } else {
-                slopes(x, v, n);
+    /**
+     * Elements [c, c + n) through the buffers {@code x} (pre, then the product) and {@code v} (the factor); with
+     * dropout, {@code start} is the run's stream position.
+     */
+    private void chunk(int c, int n, float[] x, float[] v, boolean dropout, long start) {
+        preNio.get(c, x, 0, n);
+        if (dropout) {
+            masked(x, v, n, start, c);
+        } else {
+            slopes(x, v, n);
+        }
+        factorNio.put(c, v, 0, n);
+        if (productNio != null) {
+            for (int i = 0; i < n; i++) {
+                x[i] *= v[i];
             }
-            factorNio.put(c, v, 0, n);
-            if (productNio != null) {
-                for (int i = 0; i < n; i++) {
-                    x[i] *= v[i];
-                }
-                productNio.put(c, x, 0, n);
-            }
+            productNio.put(c, x, 0, n);
         }
     }
 

@@ -26,6 +26,15 @@ public final class ParallelRanges {
     }
 
     /**
+     * A chunk of an elementwise pass ({@link #runChunks}): elements [start, start + n), with its part's Java
+     * buffers, each at least n long.
+     */
+    @FunctionalInterface
+    public interface Chunk {
+        void run(int start, int n, float[][] buffers);
+    }
+
+    /**
      * Elements per part boundary and per Java buffer for the elementwise passes that copy native values through
      * Java arrays: 16 KiB of floats, a cache's worth, and whole cache lines and dropout draws.
      */
@@ -81,6 +90,22 @@ public final class ParallelRanges {
         if (failure != null) {
             throw new IllegalStateException("A parallel part was interrupted", failure);
         }
+    }
+
+    /**
+     * Runs {@code chunk} over [0, length) in chunks of {@link #CHUNK} elements, in parts as {@link #run} splits
+     * them; each part allocates {@code buffers} Java arrays of a chunk's length once, for all its chunks. Every
+     * chunk starts at a multiple of {@link #CHUNK}, so the passes move native values through a cache's worth of
+     * Java array at a time and no copy of a whole array lands on the Java heap.
+     */
+    public static void runChunks(int length, int buffers, Chunk chunk) {
+        run(length, CHUNK, (from, to) -> {
+            int size = Math.min(CHUNK, to - from);
+            float[][] b = new float[buffers][size];
+            for (int start = from; start < to; start += size) {
+                chunk.run(start, Math.min(size, to - start), b);
+            }
+        });
     }
 
     /** Where part {@code p} of {@code parts} starts: a whole number of grains, the end for the last. */

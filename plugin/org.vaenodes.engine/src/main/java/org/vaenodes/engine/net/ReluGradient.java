@@ -31,21 +31,17 @@ final class ReluGradient implements Runnable {
 
     @Override
     public void run() {
-        ParallelRanges.run(length, ParallelRanges.CHUNK, this::part);
+        ParallelRanges.runChunks(length, 2, this::chunk);
     }
 
-    private void part(int from, int to) {
-        int size = Math.min(ParallelRanges.CHUNK, to - from);
-        float[] o = new float[size];
-        float[] g = new float[size];
-        for (int start = from; start < to; start += size) {
-            int n = Math.min(size, to - start);
-            out.get(start, o, 0, n);
-            outGradient.get(start, g, 0, n);
-            for (int i = 0; i < n; i++) {
-                g[i] = Float.intBitsToFloat(ActivationFactor.select(o[i], Float.floatToRawIntBits(g[i]), 0));
-            }
-            preGradient.put(start, g, 0, n);
+    private void chunk(int start, int n, float[][] buffers) {
+        float[] o = buffers[0];
+        float[] g = buffers[1];
+        out.get(start, o, 0, n);
+        outGradient.get(start, g, 0, n);
+        for (int i = 0; i < n; i++) {
+            g[i] = Float.intBitsToFloat(ActivationFactor.select(o[i], Float.floatToRawIntBits(g[i]), 0));
         }
+        preGradient.put(start, g, 0, n);
     }
 }

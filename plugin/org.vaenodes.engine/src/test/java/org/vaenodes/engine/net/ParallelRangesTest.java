@@ -69,4 +69,36 @@ class ParallelRangesTest {
             NativeBackend.setThreads(before);
         }
     }
+
+    /** Chunks cover [0, length) once, start on multiples of a chunk, and reuse their part's buffers. */
+    @Test
+    void chunksCoverTheRangeOnceFromWholeChunksWithTheirPartsBuffers() {
+        NativeBackend.start();
+        int before = NativeBackend.threads();
+        try {
+            for (int threads : new int[] {1, 2}) {
+                NativeBackend.setThreads(threads);
+                for (int length : new int[] {0, 1, ParallelRanges.CHUNK, 3 * ParallelRanges.CHUNK + 7}) {
+                    int[] seen = new int[length];
+                    Set<float[]> buffers = Collections.synchronizedSet(new HashSet<>());
+                    ParallelRanges.runChunks(length, 2, (start, n, b) -> {
+                        assertThat(start % ParallelRanges.CHUNK).isZero();
+                        assertThat(b).hasNumberOfRows(2);
+                        assertThat(b[0].length).isGreaterThanOrEqualTo(n).isLessThanOrEqualTo(ParallelRanges.CHUNK);
+                        buffers.add(b[0]);
+                        for (int i = start; i < start + n; i++) {
+                            seen[i]++;
+                        }
+                    });
+                    for (int i = 0; i < length; i++) {
+                        assertThat(seen[i]).as("element %d of %d on %d threads", i, length, threads).isEqualTo(1);
+                    }
+                    // one buffer per part, not per chunk: at most one part per thread
+                    assertThat(buffers.size()).isLessThanOrEqualTo(threads);
+                }
+            }
+        } finally {
+            NativeBackend.setThreads(before);
+        }
+    }
 }
